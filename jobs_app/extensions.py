@@ -1,0 +1,39 @@
+"""Flask extensions, made without an app and bound in ``init_app``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask, request
+from flask_limiter import Limiter
+from flask_login import LoginManager
+from flask_migrate import Migrate
+from flask_smorest import Api
+from flask_sqlalchemy import SQLAlchemy
+from flask_wtf.csrf import CSRFProtect
+
+from jobs_app.models.base import Base
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+
+db = SQLAlchemy(model_class=Base)
+migrate = Migrate()
+login_manager = LoginManager()
+csrf = CSRFProtect()
+api = Api()
+
+
+def _client_address() -> str:
+    return request.remote_addr or "unknown"
+
+
+limiter = Limiter(key_func=_client_address, default_limits=[])
+
+
+def init_app(app: Flask) -> None:
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True)
+    login_manager.init_app(app)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    api.init_app(app)

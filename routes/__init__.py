@@ -1,0 +1,28 @@
+"""HTTP layer: thin blueprints that parse, authorise, call one service and shape the answer."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+
+def init_app(app: Flask) -> None:
+    from jobs_app.extensions import api
+    from routes import (
+        audit,
+        auth,
+        employers,
+        health,
+        households,
+        openings,
+        referrals,
+        townships,
+        users,
+        visits,
+        workers,
+    )
+
+    for module in (
+        auth, health, townships, households, workers, employers, openings, referrals, visits,
+        users, audit,
+    ):  # fmt: skip
+        api.register_blueprint(module.blp)

@@ -1,0 +1,23 @@
+"""Liveness and database reachability, for load balancers and monitoring."""
+
+from __future__ import annotations
+
+from flask import jsonify
+from flask_smorest import Blueprint
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+
+from jobs_app.extensions import db
+
+blp = Blueprint("health", __name__, url_prefix="/", description="Health check")
+
+
+@blp.route("/healthz")
+def healthz():
+    """200 when the service and its database answer, 503 when the database does not."""
+    try:
+        db.session.execute(text("SELECT 1"))
+    except SQLAlchemyError:
+        db.session.rollback()
+        return jsonify({"status": "degraded", "database": "unavailable"}), 503
+    return jsonify({"status": "ok", "database": "ok"})

@@ -1,0 +1,1 @@
+"""Marshmallow schemas: request validation, response shape and the OpenAPI document, in one."""

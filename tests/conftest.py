@@ -1,0 +1,120 @@
+"""Fixtures: one app and database per run (SQLite, or PostgreSQL in a schema of its own),
+emptied between tests; a client per role; factories for the registry's nouns."""
+
+from __future__ import annotations
+
+import os
+import secrets
+
+import pytest
+import sqlalchemy as sa
+from flask_migrate import upgrade
+
+from jobs_app import create_app
+from jobs_app.extensions import db, limiter
+from tests import factories
+
+REFERENCE_TABLES = {"township", "alembic_version"}
+
+
+def _postgres_config(url: str) -> tuple[dict, str]:
+    """A schema per run, so a second run never trips over the first's tables."""
+    schema = f"test_{os.getpid()}_{secrets.token_hex(4)}"
+    engine = sa.create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(sa.text(f"CREATE SCHEMA {schema}"))
+    engine.dispose()
+    options = {"connect_args": {"options": f"-csearch_path={schema}"}, "pool_pre_ping": True}
+    return {"SQLALCHEMY_DATABASE_URI": url, "SQLALCHEMY_ENGINE_OPTIONS": options}, schema
+
+
+def _drop_schema(url: str, schema: str) -> None:
+    engine = sa.create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(sa.text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory):
+    url = os.environ.get("TEST_DATABASE_URL")
+    instance = tmp_path_factory.mktemp("instance")
+    config = {"TESTING": True, "SECRET_KEY": secrets.token_hex(32)}
+    schema = None
+    if url:
+        url = url.replace("postgresql://", "postgresql+psycopg://", 1)
+        database, schema = _postgres_config(url)
+        config.update(database)
+    else:
+        config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{instance / 'test.db'}"
+    os.environ.pop("DATABASE_URL", None)
+    application = create_app(config)
+    application.instance_path = str(instance)
+    with application.app_context():
+        upgrade()
+    yield application
+    with application.app_context():
+        db.session.remove()
+        db.engine.dispose()
+    if schema:
+        _drop_schema(url, schema)
+
+
+@pytest.fixture(autouse=True)
+def _clean_database(app):
+    """Each test starts with the reference data only."""
+    yield
+    with app.app_context():
+        db.session.remove()
+        tables = [t for t in reversed(db.metadata.sorted_tables) if t.name not in REFERENCE_TABLES]
+        with db.engine.begin() as connection:
+            if connection.dialect.name == "postgresql":
+                names = ", ".join(t.name for t in tables)
+                connection.execute(sa.text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+            else:
+                for table in tables:
+                    connection.execute(table.delete())
+        limiter.reset()
+
+
+@pytest.fixture
+def session(app):
+    with app.app_context():
+        yield db.session
+        db.session.rollback()
+
+
+@pytest.fixture
+def is_postgres(app) -> bool:
+    with app.app_context():
+        return db.engine.dialect.name == "postgresql"
+
+
+@pytest.fixture
+def world(app):
+    """Two townships' desks, two employers with staff, the bureau and an admin."""
+    with app.app_context():
+        built = factories.build_world(db.session)
+        db.session.commit()
+        return built
+
+
+def _client_for(app, token: str):
+    client = app.test_client()
+    client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {token}"
+    return client
+
+
+@pytest.fixture
+def as_role(app, world):
+    """``as_role("desk")`` → a test client authenticated as that user of the world."""
+
+    def client(name: str):
+        return _client_for(app, world.tokens[name])
+
+    return client
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
