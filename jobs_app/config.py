@@ -32,7 +32,7 @@ DEFAULTS = {
     "OPENAPI_URL_PREFIX": "/api/v1",
     "OPENAPI_JSON_PATH": "openapi.json",
     "OPENAPI_SWAGGER_UI_PATH": "docs",
-    "OPENAPI_SWAGGER_UI_URL": "/static/vendor/swagger-ui/",
+    "OPENAPI_SWAGGER_UI_URL": "/static/vendor/swagger-ui-5.35.0/",
 }
 
 # Environment variables read as they are, and those read as booleans.

@@ -19,6 +19,7 @@ main = FlaskGroup(create_app=_create_app, help="Labor matching and transfer-empl
 
 
 def init_app(app: Flask) -> None:
-    from jobs_app.cli import users
+    from jobs_app.cli import demo, users
 
     app.cli.add_command(users.users)
+    app.cli.add_command(demo.seed_demo)

@@ -15,6 +15,7 @@ from jobs_app.services.paging import Page, paginate
 
 
 def get(session: Session, *, actor: Actor, employer_id: int) -> Employer:
+    require(actor, Role.desk, Role.bureau, Role.employer)
     employer = session.get(Employer, employer_id)
     if employer is None or not may_see_employer(actor, employer):
         raise NotFound()

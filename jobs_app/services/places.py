@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from jobs_app.errors import InvalidInput
-from jobs_app.models import WorkerStatus
+from jobs_app.models import EmployerKind, WorkerStatus
 from jobs_app.places import CHONGQING, DISTRICT_CITY, canonical_province
 from jobs_app.services import townships
 
@@ -38,8 +38,13 @@ def resolve(session: Session, *, province: str, city: str, township_code: str | 
     return Place(full_province, city, None)
 
 
-def employment_status(province: str, township_id: int | None) -> WorkerStatus:
-    """The status a hire gives: in the district, elsewhere in Chongqing, or out of it."""
+def employment_status(
+    province: str, township_id: int | None, employer_kind: EmployerKind | None = None
+) -> WorkerStatus:
+    """The status a hire gives: a public post, or by place: in the district, elsewhere in
+    Chongqing, or out of it."""
+    if employer_kind == EmployerKind.public_post:
+        return WorkerStatus.public_post
     if township_id is not None:
         return WorkerStatus.employed_local
     if province == CHONGQING:

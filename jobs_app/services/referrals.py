@@ -45,6 +45,7 @@ from jobs_app.services.paging import Page, paginate
 
 def get(session: Session, *, actor: Actor, referral_id: int, audit_read: bool = False) -> Referral:
     """One referral the actor may see; with ``audit_read`` an unmasked worker read is logged."""
+    require(actor, Role.desk, Role.bureau, Role.employer)
     referral = session.get(Referral, referral_id)
     if referral is None or not may_see_referral(actor, referral):
         raise NotFound()
@@ -113,7 +114,8 @@ def hire(
     opening = referral.opening
     workers.change_status(
         session, actor=actor, worker=referral.worker, referral_id=referral.id,
-        status=places.employment_status(opening.province, opening.township_id),
+        status=places.employment_status(opening.province, opening.township_id,
+                                        opening.employer.kind),
         since=start_date, by_placement=True,
     )  # fmt: skip
     _audit(session, actor, "hire", referral)
@@ -132,7 +134,12 @@ def leave(session: Session, *, actor: Actor, referral_id: int, date: date, reaso
 
 
 def decline(
-    session: Session, *, actor: Actor, referral_id: int, date: date | None, reason: str | None
+    session: Session,
+    *,
+    actor: Actor,
+    referral_id: int,
+    date: date | None = None,
+    reason: str | None = None,
 ) -> Referral:
     """The employer (or the worker, through the desk) turned the referral down."""
     referral = _for_placement(session, actor, referral_id)
@@ -145,7 +152,12 @@ def decline(
 
 
 def no_show(
-    session: Session, *, actor: Actor, referral_id: int, date: date | None, reason: str | None
+    session: Session,
+    *,
+    actor: Actor,
+    referral_id: int,
+    date: date | None = None,
+    reason: str | None = None,
 ) -> Referral:
     """The worker did not turn up: to the interview, or on the first day after a hire."""
     referral = _for_placement(session, actor, referral_id)

@@ -31,6 +31,7 @@ DUPLICATE_ID = "A worker with this ID number is already registered."
 
 def get(session: Session, *, actor: Actor, worker_id: int, audit_read: bool = True) -> Worker:
     """One worker the actor may see; reading it unmasked is written to the audit log."""
+    require(actor, Role.desk, Role.bureau)
     worker = session.get(Worker, worker_id)
     if worker is None or not may_see_worker(actor, worker):
         raise NotFound()
