@@ -26,6 +26,8 @@ DEFAULTS = {
     "JSON_SORT_KEYS": False,
     # The poor-worker share a workshop must keep to stay certified (SPEC: 30 % by default).
     "WORKSHOP_POOR_SHARE": 0.30,
+    # Share of a coach's seats that may be filled (2020 epidemic rule: 50 %, rear rows empty).
+    "TRANSPORT_LOAD_SHARE": 0.5,
     "API_TITLE": "Labor matching and transfer-employment service",
     "API_VERSION": "v1",
     "OPENAPI_VERSION": "3.0.3",

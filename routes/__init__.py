@@ -8,21 +8,29 @@ from flask import Flask
 def init_app(app: Flask) -> None:
     from jobs_app.extensions import api
     from routes import (
+        allocations,
         audit,
         auth,
         employers,
         health,
         households,
+        ledger,
+        matching,
         openings,
+        placements,
+        recounts,
         referrals,
         townships,
+        transport,
         users,
         visits,
         workers,
     )
+    from routes.ui import blueprint as ui_blueprint
 
     for module in (
         auth, health, townships, households, workers, employers, openings, referrals, visits,
-        users, audit,
+        users, audit, matching, placements, recounts, allocations, ledger, transport,
     ):  # fmt: skip
         api.register_blueprint(module.blp)
+    app.register_blueprint(ui_blueprint)

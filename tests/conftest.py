@@ -14,7 +14,7 @@ from jobs_app import create_app
 from jobs_app.extensions import db, limiter
 from tests import factories
 
-REFERENCE_TABLES = {"township", "alembic_version"}
+REFERENCE_TABLES = {"township", "subsidy_rule", "alembic_version"}
 
 
 def _postgres_config(url: str) -> tuple[dict, str]:
@@ -66,8 +66,10 @@ def _clean_database(app):
     yield
     with app.app_context():
         db.session.remove()
-        tables = [t for t in reversed(db.metadata.sorted_tables) if t.name not in REFERENCE_TABLES]
         with db.engine.begin() as connection:
+            present = set(sa.inspect(connection).get_table_names())
+            tables = [t for t in reversed(db.metadata.sorted_tables)
+                      if t.name in present and t.name not in REFERENCE_TABLES]  # fmt: skip
             if connection.dialect.name == "postgresql":
                 names = ", ".join(t.name for t in tables)
                 connection.execute(sa.text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))

@@ -19,7 +19,13 @@ main = FlaskGroup(create_app=_create_app, help="Labor matching and transfer-empl
 
 
 def init_app(app: Flask) -> None:
-    from jobs_app.cli import demo, users
+    from jobs_app.cli import demo, ledger, operations, transport, users
 
     app.cli.add_command(users.users)
     app.cli.add_command(demo.seed_demo)
+    app.cli.add_command(ledger.import_ledgers)
+    app.cli.add_command(ledger.export_ledgers)
+    app.cli.add_command(operations.recount)
+    app.cli.add_command(operations.scheduler)
+    app.cli.add_command(operations.matching_group)
+    app.cli.add_command(transport.transport_group)

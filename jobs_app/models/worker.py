@@ -53,6 +53,8 @@ class WorkerStatusChange(Base):
     """One row per change of a worker's status: the recount reads the status as of any day."""
 
     __tablename__ = "worker_status_change"
+    # The recount reads "the latest change on or before a day" for every worker at once.
+    __table_args__ = (sa.Index("ix_worker_status_change_worker_since", "worker_id", "since"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     worker_id: Mapped[int] = mapped_column(sa.ForeignKey("worker.id"), index=True)

@@ -1,0 +1,154 @@
+"""Matching for the registry: load plain profiles, call the ``matching`` library, and keep
+the built indexes while the data they were built from has not changed."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from jobs_app import clock
+from jobs_app.models import MatchingModel, Opening, OpeningStatus, Role, Worker, WorkerStatus
+from jobs_app.services import learning, profiles
+from jobs_app.services import openings as opening_service
+from jobs_app.services import workers as worker_service
+from jobs_app.services.access import Actor, require
+from matching.rank import OpeningIndex, WorkerIndex
+from matching.records import Match, MatchConfig
+
+
+@dataclass(frozen=True)
+class RankedOpening:
+    match: Match
+    opening: Opening
+
+
+@dataclass(frozen=True)
+class RankedWorker:
+    match: Match
+    worker: Worker
+
+
+def config() -> MatchConfig:
+    return MatchConfig()
+
+
+class _Cache:
+    """One built index per kind, rebuilt when its rows' fingerprint changes."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._entries: dict[str, tuple[tuple, object]] = {}
+
+    def get(self, kind: str, fingerprint: tuple, build):
+        with self._lock:
+            entry = self._entries.get(kind)
+            if entry and entry[0] == fingerprint:
+                return entry[1]
+        built = build()
+        with self._lock:
+            self._entries[kind] = (fingerprint, built)
+        return built
+
+
+_cache = _Cache()
+
+
+def _open_openings_statement(today: date):
+    return select(Opening).where(
+        Opening.status == OpeningStatus.open,
+        Opening.start_date >= today,
+        Opening.hired_count < Opening.headcount,
+    )
+
+
+def opening_index(session: Session, today: date) -> tuple[OpeningIndex, dict[int, Opening]]:
+    """The index of open openings, rebuilt only after an opening or the active model changed."""
+    model_id, ranker = learning.active_ranker(session)
+    fingerprint = (
+        today,
+        model_id,
+        *session.execute(
+            select(func.count(), func.max(Opening.updated_at), func.sum(Opening.hired_count))
+        ).one(),
+    )
+
+    def build():
+        places = profiles.township_places(session)
+        found = list(session.scalars(_open_openings_statement(today)))
+        rows = [profiles.opening_profile(o, places) for o in found]
+        return OpeningIndex.build(rows, config(), learned=ranker), {o.id: o for o in found}
+
+    return _cache.get("openings", fingerprint, build)
+
+
+def seeking_index(session: Session, today: date) -> tuple[WorkerIndex, dict[int, Worker]]:
+    """The index of seeking workers, rebuilt only after a worker changed."""
+    fingerprint = (
+        today,
+        *session.execute(
+            select(func.count(), func.max(Worker.updated_at)).where(
+                Worker.status == WorkerStatus.seeking
+            )
+        ).one(),
+    )
+
+    def build():
+        places = profiles.township_places(session)
+        found = list(session.scalars(select(Worker).where(Worker.status == WorkerStatus.seeking)))
+        rows = [profiles.worker_profile(w, today, places) for w in found]
+        return WorkerIndex.build(rows, config()), {w.id: w for w in found}
+
+    return _cache.get("workers", fingerprint, build)
+
+
+def matches_for_worker(
+    session: Session, *, actor: Actor, worker_id: int, limit: int
+) -> list[RankedOpening]:
+    """The openings that suit a worker best, with reasons; none breaks a hard limit."""
+    worker = worker_service.get(session, actor=actor, worker_id=worker_id, audit_read=False)
+    return suggest(session, [worker], limit=limit)[worker.id]
+
+
+def suggest(session: Session, workers: list[Worker], *, limit: int) -> dict[int, list]:
+    today = clock.today()
+    index, by_id = opening_index(session, today)
+    townships = profiles.township_places(session)
+    return {
+        worker.id: [
+            RankedOpening(match, by_id[match.opening_id])
+            for match in index.rank_for_worker(
+                profiles.worker_profile(worker, today, townships), today, limit
+            )
+        ]
+        for worker in workers
+    }
+
+
+def candidates_for_opening(
+    session: Session, *, actor: Actor, opening_id: int, limit: int
+) -> list[RankedWorker]:
+    """The seeking workers who suit an opening best; a desk sees its own township's only."""
+    require(actor, Role.desk, Role.bureau)
+    opening = opening_service.get(session, actor=actor, opening_id=opening_id)
+    today = clock.today()
+    index, by_id = seeking_index(session, today)
+    profile = profiles.opening_profile(opening, profiles.township_places(session))
+    wanted = limit if actor.role == Role.bureau else len(by_id)
+    ranked = index.rank_for_opening(profile, today, wanted)
+    visible = [
+        RankedWorker(match, by_id[match.worker_id])
+        for match in ranked
+        if actor.role == Role.bureau or by_id[match.worker_id].township_id == actor.township_id
+    ]
+    return visible[:limit]
+
+
+def retrain(session: Session, *, models_dir: Path) -> MatchingModel:
+    """Train on the outcomes so far, in the vocabulary of the index it will rank with."""
+    index, _ = opening_index(session, clock.today())
+    return learning.train(session, models_dir=models_dir, config=config(), text=index.text)
