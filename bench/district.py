@@ -1,6 +1,6 @@
 """A seeded, district-scale world for benchmarks: workers, openings, a hidden truth, outcomes.
 
-Townships and codes are Wanzhou's 52 (shared/data/wanzhou_townships.csv); their coordinates
+Townships and codes are Wanzhou's 52 (jobs_app/data/wanzhou_townships.csv); their coordinates
 are APPROXIMATE, placed around the district seat (30.81N 108.41E) over about 50 km, because no
 verified centroids exist. The hidden truth is what a real district would never show us: a
 latent skill family per worker and per job, with affinities between related trades, plus how
@@ -19,7 +19,8 @@ import numpy as np
 
 from matching.records import OpeningProfile, WorkerProfile
 
-TOWNSHIPS_CSV = Path(__file__).resolve().parents[2] / "shared" / "data" / "wanzhou_townships.csv"
+# The repository's own copy of shared/data's list, so a clone needs nothing beside it.
+TOWNSHIPS_CSV = Path(__file__).resolve().parents[1] / "jobs_app" / "data" / "wanzhou_townships.csv"
 SEAT = (30.81, 108.41)
 TODAY = dt.date(2021, 3, 1)
 KM_PER_DEGREE = 111.0
