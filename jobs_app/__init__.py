@@ -12,13 +12,14 @@ STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 def create_app(test_config: dict | None = None) -> Flask:
     """Build the app; ``test_config`` overrides the environment and the instance folder."""
     app = Flask(__name__, instance_relative_config=True, static_folder=str(STATIC_DIR))
-    from jobs_app import auth, cli, config, database, errors, extensions
+    from jobs_app import auth, cli, config, database, errors, extensions, security
 
     config.load(app, test_config)
     extensions.init_app(app)
     database.init_app(app)
     auth.init_app(app)
     errors.init_app(app)
+    security.init_app(app)
     cli.init_app(app)
 
     import routes

@@ -38,7 +38,7 @@ DEFAULTS = {
 }
 
 # Environment variables read as they are, and those read as booleans.
-ENV_STRINGS = ("SECRET_KEY", "RATELIMIT_STORAGE_URI", "PORT")
+ENV_STRINGS = ("SECRET_KEY", "RATELIMIT_STORAGE_URI", "PORT", "PROXY_COUNT")
 ENV_BOOLEANS = ("SESSION_COOKIE_SECURE",)
 
 

@@ -28,4 +28,5 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(operations.recount)
     app.cli.add_command(operations.scheduler)
     app.cli.add_command(operations.matching_group)
+    app.cli.add_command(operations.backup)
     app.cli.add_command(transport.transport_group)

@@ -9,7 +9,8 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from jobs_app import jobs
+from jobs_app import backup as backups
+from jobs_app import clock, jobs
 from jobs_app import scheduler as scheduler_module
 from jobs_app.cli.common import one_transaction
 from jobs_app.extensions import db
@@ -76,3 +77,24 @@ def allocate() -> None:
         f"{run.workers} workers and {run.openings} openings; total {run.total_score:.2f}"
         f" (greedy {run.greedy_total or 0:.2f}) {run.message or ''}"
     )
+
+
+@click.command("backup")
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="Backup file (default instance/backups/jobs-<time>.{db,dump}).",
+)
+@with_appcontext
+def backup(output: str | None) -> None:
+    """Back up the database while the service runs (SQLite online backup or pg_dump)."""
+    engine = db.engine
+    suffix = "db" if engine.dialect.name == "sqlite" else "dump"
+    default = (
+        Path(current_app.instance_path) / "backups" / f"jobs-{clock.now():%Y%m%d-%H%M%S}.{suffix}"
+    )
+    try:
+        written = backups.backup(engine, Path(output) if output else default)
+    except backups.BackupFailed as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"backup written to {written} ({written.stat().st_size:,} bytes)")

@@ -1,0 +1,148 @@
+"""Benchmark: district peak traffic against gunicorn on PostgreSQL, load generator included.
+
+    .venv/bin/pip install -e ".[bench]"   # locust
+    .venv/bin/python bench/load.py [--seconds 30] [--users 40] [--gunicorn-workers 4]
+
+Builds a throwaway PostgreSQL schema (bench/databases.py) with the district generator's 5,000
+openings and 2,000 seeking workers of one township, starts gunicorn on loopback, and runs
+locust headless twice, bounded in time: the mix (desks searching, opening workers, matching,
+referring; employers reading) and the matches endpoint alone. Prints requests/s, p50, p95,
+p99 and errors for each. Targets (issue 7): ≥ 500 requests/s for the mix; matches alone
+≥ 300 requests/s with p95 ≤ 100 ms; 0 errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.databases import bench_app, postgres_url  # noqa: E402
+from bench.http_matching import _fill  # noqa: E402
+from jobs_app.extensions import db  # noqa: E402
+from jobs_app.models import Employer, Opening, Role, TokenKind, Township, Worker  # noqa: E402
+from jobs_app.services import users  # noqa: E402
+from jobs_app.services.access import Actor  # noqa: E402
+
+
+def main() -> None:
+    options = _options()
+    url = postgres_url()
+    if url is None:
+        return
+    with bench_app("postgresql", url) as app:
+        _fill(2_000)
+        environment = _tokens_and_ids()
+        schema = app.config["SQLALCHEMY_ENGINE_OPTIONS"]["connect_args"]["options"].split("=")[1]
+        database = f"{url}?options={quote('-csearch_path=' + schema)}"
+        with _gunicorn(database, options.gunicorn_workers) as port:
+            for scenario in ("mix", "matches"):
+                _locust(scenario, port, environment, options)
+
+
+def _options():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=30)
+    parser.add_argument("--users", type=int, default=40)
+    parser.add_argument("--gunicorn-workers", type=int, default=4)
+    return parser.parse_args()
+
+
+def _tokens_and_ids() -> dict[str, str]:
+    """A desk of the township holding the workers, an employer, and the ids they will use."""
+    township_id = db.session.scalar(db.select(Worker.township_id).limit(1))
+    code = db.session.get(Township, township_id).code
+    db.session.execute(db.update(Worker).values(township_id=township_id))
+    employer_id = db.session.scalar(db.select(Employer.id).limit(1))
+    admin = Actor(None, Role.admin)
+    desk = users.create(
+        db.session,
+        actor=admin,
+        username="load_desk",
+        password=secrets.token_urlsafe(12),
+        role=Role.desk,
+        township_code=code,
+    )
+    boss = users.create(db.session, actor=admin, username="load_employer",
+                        password=secrets.token_urlsafe(12), role=Role.employer,
+                        employer_id=employer_id)  # fmt: skip
+    environment = {
+        "LOAD_DESK_TOKEN": users.issue_token(db.session, user=desk, kind=TokenKind.bearer),
+        "LOAD_EMPLOYER_TOKEN": users.issue_token(db.session, user=boss, kind=TokenKind.bearer),
+        "LOAD_WORKER_IDS": json.dumps(list(db.session.scalars(db.select(Worker.id)))),
+        "LOAD_OPENING_IDS": json.dumps(list(db.session.scalars(
+            db.select(Opening.id).where(Opening.township_id.isnot(None)).limit(500)))),
+    }  # fmt: skip
+    db.session.commit()
+    return environment
+
+
+class _gunicorn:
+    def __init__(self, database: str, workers: int):
+        self.database, self.workers = database, workers
+
+    def __enter__(self) -> int:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        environment = {**os.environ, "DATABASE_URL": self.database,
+                       "SECRET_KEY": secrets.token_hex(32)}  # fmt: skip
+        command = [str(Path(sys.executable).parent / "gunicorn"), "--workers", str(self.workers),
+                   "--bind", f"127.0.0.1:{self.port}", "--log-level", "warning",
+                   "jobs_app:create_app()"]  # fmt: skip
+        self.process = subprocess.Popen(command, env=environment, cwd=ROOT)  # noqa: S603
+        _wait_for(self.port)
+        return self.port
+
+    def __exit__(self, *exc_info) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+def _wait_for(port: int, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"gunicorn did not answer on port {port}")
+
+
+def _locust(scenario: str, port: int, environment: dict, options) -> None:
+    with tempfile.TemporaryDirectory() as out:
+        prefix = Path(out) / scenario
+        command = [str(Path(sys.executable).parent / "locust"), "-f",
+                   str(ROOT / "bench" / "locustfile.py"), "--headless", "--tags", scenario,
+                   "-u", str(options.users), "-r", str(options.users),
+                   "-t", f"{options.seconds}s", "--host", f"http://127.0.0.1:{port}",
+                   "--csv", str(prefix), "--only-summary", "--loglevel", "WARNING"]  # fmt: skip
+        subprocess.run(command, env={**os.environ, **environment}, check=False,  # noqa: S603
+                       capture_output=True, timeout=options.seconds + 60)  # fmt: skip
+        _print(scenario, prefix.with_name(f"{scenario}_stats.csv"))
+
+
+def _print(scenario: str, stats: Path) -> None:
+    with stats.open() as handle:
+        rows = {row["Name"]: row for row in csv.DictReader(handle)}
+    for name, row in rows.items():
+        print(f"{scenario:8} {name:36} {float(row['Requests/s']):8.1f} req/s  "
+              f"p50 {row['50%']:>5} ms  p95 {row['95%']:>5} ms  p99 {row['99%']:>5} ms  "
+              f"errors {row['Failure Count']}")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
