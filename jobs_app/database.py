@@ -5,7 +5,8 @@ from __future__ import annotations
 from flask import Flask, jsonify
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DataError, OperationalError
+from werkzeug.routing import IntegerConverter
 
 from jobs_app.errors import error_body
 from jobs_app.extensions import db
@@ -34,7 +35,27 @@ def _database_unavailable(error: OperationalError):
     return response
 
 
+class DatabaseId(IntegerConverter):
+    """``<int:…>`` in routes: ids beyond what the databases store match no route (404)
+    instead of overflowing a driver."""
+
+    def __init__(self, url_map, *args, **kwargs):
+        kwargs.setdefault("max", 2**31 - 1)
+        super().__init__(url_map, *args, **kwargs)
+
+
+def _number_out_of_range(error: Exception):
+    """A number in a body or query that no column can hold is the client's mistake."""
+    db.session.rollback()
+    response = jsonify(error_body(422, "A number is out of range."))
+    response.status_code = 422
+    return response
+
+
 def init_app(app: Flask) -> None:
+    app.url_map.converters["int"] = DatabaseId
+    app.register_error_handler(OverflowError, _number_out_of_range)
+    app.register_error_handler(DataError, _number_out_of_range)
     with app.app_context():
         engine: Engine = db.engine
         if engine.dialect.name == "sqlite":

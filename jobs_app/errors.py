@@ -50,6 +50,13 @@ class InvalidTransition(Conflict):
     message = "The referral is not in a state that allows this."
 
 
+class UnreadableInput(DomainError):
+    """A request whose content cannot be read at all, such as an upload of the wrong kind."""
+
+    status = 400
+    message = "The request cannot be read."
+
+
 class InvalidInput(DomainError):
     """Input that passed the schema but breaks a rule needing the database."""
 

@@ -20,6 +20,7 @@ ZH = {
     "Your role may not do this.": "当前角色无权执行此操作",
     "This conflicts with the current state.": "与当前状态冲突",
     "The request cannot be carried out.": "无法执行该请求",
+    "The request cannot be read.": "无法读取请求内容",
     "Some fields are not valid.": "部分字段填写有误",
     "Login required.": "请先登录",
     "Wrong username or password.": "用户名或密码错误",
@@ -86,6 +87,8 @@ ZH = {
     "The allocation run has not finished.": "批量分配尚未完成",
     "The worker was referred or placed after the run started.": "分配开始后该劳动力已被推荐或上岗",
     "There are not yet enough known outcomes to train on.": "已知结果的推荐记录不足，暂不能训练",
+    "The file is not an .xlsx workbook.": "文件不是 .xlsx 格式的 Excel 工作簿",
+    "A number is out of range.": "数值超出范围",
     # marshmallow and webargs
     "Missing data for required field.": "此项必填",
     "Field may not be null.": "此项不能为空",

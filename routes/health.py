@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import jsonify
 from flask_smorest import Blueprint
+from marshmallow import Schema, fields
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -12,7 +13,14 @@ from jobs_app.extensions import db
 blp = Blueprint("health", __name__, url_prefix="/", description="Health check")
 
 
+class HealthSchema(Schema):
+    status = fields.String()
+    database = fields.String()
+
+
 @blp.route("/healthz")
+@blp.response(200, HealthSchema)
+@blp.alt_response(503, schema=HealthSchema, description="The database does not answer")
 def healthz():
     """200 when the service and its database answer, 503 when the database does not."""
     try:

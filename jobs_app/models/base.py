@@ -25,6 +25,19 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+class UtcDateTime(sa.TypeDecorator):
+    """A timezone-aware timestamp on both databases: SQLite hands back naive values, which
+    were stored in UTC, so they get their zone back on the way out."""
+
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def process_result_value(self, value, dialect):
+        if value is not None and value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value
+
+
 def enum_column(enum_class: type[enum.Enum], name: str) -> sa.Enum:
     """A portable enum: VARCHAR plus a CHECK constraint, storing the member values."""
     return sa.Enum(
@@ -41,7 +54,5 @@ def enum_column(enum_class: type[enum.Enum], name: str) -> sa.Enum:
 class Timestamped:
     """Creation and last-change times, in UTC."""
 
-    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(
-        sa.DateTime(timezone=True), default=utcnow, onupdate=utcnow
-    )
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow, onupdate=utcnow)

@@ -8,7 +8,7 @@ from enum import StrEnum
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from jobs_app.models.base import Base, enum_column, utcnow
+from jobs_app.models.base import Base, UtcDateTime, enum_column, utcnow
 
 
 class FollowUpKind(StrEnum):
@@ -27,4 +27,4 @@ class FollowUp(Base):
     done_on: Mapped[date]
     note: Mapped[str | None] = mapped_column(sa.String(500))
     by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("app_user.id"))
-    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)

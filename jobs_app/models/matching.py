@@ -9,7 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from jobs_app.models.base import Base, enum_column, utcnow
+from jobs_app.models.base import Base, UtcDateTime, enum_column, utcnow
 
 
 class MatchingModel(Base):
@@ -19,7 +19,7 @@ class MatchingModel(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     version: Mapped[str] = mapped_column(sa.String(60), unique=True)
-    trained_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
+    trained_at: Mapped[datetime] = mapped_column(UtcDateTime())
     n_rows: Mapped[int]
     library_versions: Mapped[dict[str, Any]] = mapped_column(sa.JSON)
     metrics: Mapped[dict[str, Any]] = mapped_column(sa.JSON)
@@ -50,8 +50,8 @@ class AllocationRun(Base):
     progress: Mapped[float] = mapped_column(default=0.0)
     message: Mapped[str | None] = mapped_column(sa.String(300))
     parameters: Mapped[dict[str, Any]] = mapped_column(sa.JSON, default=dict)
-    started_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
-    finished_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     started_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("app_user.id"))
     workers: Mapped[int] = mapped_column(default=0)
     openings: Mapped[int] = mapped_column(default=0)

@@ -7,7 +7,7 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from jobs_app.models.base import Base, enum_column, utcnow
+from jobs_app.models.base import Base, UtcDateTime, enum_column, utcnow
 from jobs_app.models.enums import Ability, Category, WorkerStatus
 
 
@@ -20,7 +20,7 @@ class Recount(Base):
     period: Mapped[str] = mapped_column(sa.String(7), unique=True)  # "2020-06"
     as_of: Mapped[date]
     workers: Mapped[int] = mapped_column(default=0)
-    run_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    run_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
     run_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("app_user.id"))
     trigger: Mapped[str] = mapped_column(sa.String(20), default="manual")
 

@@ -8,7 +8,7 @@ from enum import StrEnum
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from jobs_app.models.base import Base, enum_column, utcnow
+from jobs_app.models.base import Base, UtcDateTime, enum_column, utcnow
 from jobs_app.models.referral import Referral
 
 
@@ -60,7 +60,7 @@ class SubsidyClaim(Base):
     decided_on: Mapped[date]
     note: Mapped[str | None] = mapped_column(sa.String(200))
     decided_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("app_user.id"))
-    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
 
     rule: Mapped[SubsidyRule] = relationship(lazy="joined")
     referral: Mapped[Referral] = relationship(lazy="joined")

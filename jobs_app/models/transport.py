@@ -12,7 +12,7 @@ from enum import StrEnum
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from jobs_app.models.base import Base, Timestamped, enum_column
+from jobs_app.models.base import Base, Timestamped, UtcDateTime, enum_column
 from jobs_app.models.referral import Referral
 from jobs_app.models.township import Township
 
@@ -146,7 +146,7 @@ class TripPassenger(Base):
     active: Mapped[bool] = mapped_column(default=True)
     boarded: Mapped[bool | None]
     no_show: Mapped[bool] = mapped_column(default=False)
-    checked_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    checked_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
     trip: Mapped[Trip] = relationship(back_populates="passengers")
     referral: Mapped[Referral] = relationship(lazy="joined")

@@ -7,7 +7,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from jobs_app.models.base import Base, enum_column, utcnow
+from jobs_app.models.base import Base, UtcDateTime, enum_column, utcnow
 from jobs_app.models.employer import Employer
 from jobs_app.models.enums import Role, TokenKind
 from jobs_app.models.township import Township
@@ -29,7 +29,7 @@ class User(Base):
     township_id: Mapped[int | None] = mapped_column(sa.ForeignKey("township.id"))
     employer_id: Mapped[int | None] = mapped_column(sa.ForeignKey("employer.id"))
     active: Mapped[bool] = mapped_column(default=True)
-    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
 
     township: Mapped[Township | None] = relationship(lazy="joined")
     employer: Mapped[Employer | None] = relationship(lazy="joined")
@@ -44,7 +44,7 @@ class AuthToken(Base):
     user_id: Mapped[int] = mapped_column(sa.ForeignKey("app_user.id"), index=True)
     kind: Mapped[TokenKind] = mapped_column(enum_column(TokenKind, "token_kind"))
     digest: Mapped[str] = mapped_column(sa.String(64), unique=True)
-    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
-    revoked_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
     user: Mapped[User] = relationship(lazy="joined")

@@ -7,7 +7,7 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from jobs_app.models.base import Base, utcnow
+from jobs_app.models.base import Base, UtcDateTime, utcnow
 from jobs_app.models.referral import Referral
 
 
@@ -22,6 +22,6 @@ class Visit(Base):
     month_mark: Mapped[int | None]
     note: Mapped[str | None] = mapped_column(sa.String(500))
     visitor_id: Mapped[int | None] = mapped_column(sa.ForeignKey("app_user.id"))
-    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
 
     referral: Mapped[Referral] = relationship(lazy="joined")

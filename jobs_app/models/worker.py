@@ -7,7 +7,7 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from jobs_app.models.base import Base, Timestamped, enum_column, utcnow
+from jobs_app.models.base import Base, Timestamped, UtcDateTime, enum_column, utcnow
 from jobs_app.models.enums import Ability, Education, Health, WishScope, WorkerStatus
 from jobs_app.models.household import Household
 from jobs_app.models.township import Township
@@ -63,7 +63,7 @@ class WorkerStatusChange(Base):
     reason: Mapped[str | None] = mapped_column(sa.String(200))
     referral_id: Mapped[int | None] = mapped_column(sa.ForeignKey("referral.id"))
     recorded_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("app_user.id"))
-    recorded_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    recorded_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
 
 
 def _household_fact(name: str) -> property:

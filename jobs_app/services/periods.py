@@ -17,6 +17,8 @@ def parse(period: str, *, field: str = "period") -> tuple[date, date]:
     if not found:
         raise InvalidInput.field(field, "A month is written YYYY-MM.")
     year, month = int(found[1]), int(found[2])
+    if not 1900 <= year <= 2999:
+        raise InvalidInput.field(field, "A month is written YYYY-MM.")
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -103,7 +103,7 @@ def user_for_token(session: Session, *, token: str, kind: TokenKind) -> User | N
     )
     if found is None or not found.user.active:
         return None
-    if kind == TokenKind.session and _aware(found.created_at) < clock.now() - SESSION_LIFETIME:
+    if kind == TokenKind.session and found.created_at < clock.now() - SESSION_LIFETIME:
         return None
     return found.user
 
@@ -122,11 +122,6 @@ def _revoke_all(session: Session, user_id: int) -> None:
         .where(AuthToken.user_id == user_id, AuthToken.revoked_at.is_(None))
         .values(revoked_at=clock.now())
     )
-
-
-def _aware(moment: datetime) -> datetime:
-    """SQLite hands back naive datetimes; they were stored in UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _digest(token: str) -> str:

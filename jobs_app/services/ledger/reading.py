@@ -10,9 +10,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import IO
+from zipfile import BadZipFile
 
 from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
 
+from jobs_app.errors import UnreadableInput
 from jobs_app.services.ledger.columns import (
     BY_FIELD,
     HEADER_MARKERS,
@@ -49,7 +52,11 @@ class Ledger:
 @contextmanager
 def read_ledger(source: str | IO[bytes]) -> Iterator[Ledger]:
     """Open the first sheet of an .xlsx ledger; the rows are read as they are consumed."""
-    workbook = load_workbook(source, read_only=True, data_only=True)
+    try:
+        workbook = load_workbook(source, read_only=True, data_only=True)
+    except (BadZipFile, InvalidFileException, KeyError, OSError):
+        problem = "The file is not an .xlsx workbook."
+        raise UnreadableInput(problem, {"file": [problem]}) from None
     try:
         sheet = workbook.worksheets[0]
         total = _row_count(sheet)
