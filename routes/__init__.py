@@ -7,6 +7,9 @@ from flask import Flask
 
 def init_app(app: Flask) -> None:
     from jobs_app.extensions import api
+    from routes import access
+
+    access.init_app(app)
     from routes import (
         allocations,
         audit,
