@@ -12,13 +12,17 @@ from jobs_app.errors import error_body
 from jobs_app.extensions import db
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
-    """WAL lets desks read while one writes; foreign keys are off in SQLite unless asked."""
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=10000")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.close()
+def _sqlite_pragmas(busy_timeout_ms: int):
+    def on_connect(dbapi_connection, _record) -> None:
+        """WAL lets desks read while one writes; a writer waits this long for another before
+        the request is answered 503 (retry); foreign keys are off in SQLite unless asked."""
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    return on_connect
 
 
 def _database_unavailable(error: OperationalError):
@@ -59,5 +63,6 @@ def init_app(app: Flask) -> None:
     with app.app_context():
         engine: Engine = db.engine
         if engine.dialect.name == "sqlite":
-            event.listen(engine, "connect", _sqlite_pragmas)
+            busy = app.config.get("SQLITE_BUSY_TIMEOUT_MS", 10_000)
+            event.listen(engine, "connect", _sqlite_pragmas(busy))
     app.register_error_handler(OperationalError, _database_unavailable)

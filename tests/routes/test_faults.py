@@ -1,0 +1,102 @@
+"""Faults: the database gone, connections killed, a recount dying half-way, SQLite busy."""
+
+import os
+import secrets
+import sqlite3
+
+import pytest
+import sqlalchemy as sa
+import time_machine
+
+from jobs_app import create_app
+from jobs_app.extensions import db
+from jobs_app.models import Recount, RecountEntry
+from jobs_app.services import audit, recounts
+from tests import factories
+
+ON_SQLITE = not os.environ.get("TEST_DATABASE_URL")
+
+
+def second_instance(app, **extra):
+    """Another app instance on the test database, as a second server would be."""
+    return create_app({"TESTING": True, "SECRET_KEY": app.config["SECRET_KEY"],
+                       "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"],
+                       "SQLALCHEMY_ENGINE_OPTIONS": app.config["SQLALCHEMY_ENGINE_OPTIONS"],
+                       **extra})  # fmt: skip
+
+
+def test_with_the_database_down_requests_fail_cleanly_with_503(tmp_path):
+    gone = create_app({
+        "TESTING": True, "SECRET_KEY": secrets.token_hex(32),
+        "SQLALCHEMY_DATABASE_URI": "postgresql+psycopg://postgres@127.0.0.1:9/none",
+        "SQLALCHEMY_ENGINE_OPTIONS": {"connect_args": {"connect_timeout": 1}},
+    })  # fmt: skip
+    client = gone.test_client()
+    health = client.get("/healthz")
+    assert health.status_code == 503 and health.json["database"] == "unavailable"
+    login = client.post("/api/v1/auth/login", json={"username": "a", "password": "b"})
+    assert login.status_code == 503
+    assert login.json["message"] == "数据库暂时不可用，请稍后重试"
+    assert login.headers["Retry-After"]
+
+
+@pytest.mark.skipif(ON_SQLITE, reason="PostgreSQL connections only (the PostgreSQL pass)")
+def test_killed_connections_are_replaced_without_an_error(app, as_role, world):
+    tagged = {**app.config["SQLALCHEMY_ENGINE_OPTIONS"]}
+    tagged["connect_args"] = {**tagged["connect_args"], "application_name": "jobs-app-victim"}
+    victim = second_instance(app, SQLALCHEMY_ENGINE_OPTIONS=tagged)
+    client = victim.test_client()
+    client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {world.tokens['desk']}"
+    assert client.get("/api/v1/workers").status_code == 200
+    with app.app_context():
+        killed = db.session.execute(sa.text(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+            "WHERE application_name = 'jobs-app-victim'")).scalar()  # fmt: skip
+        db.session.commit()
+    assert killed >= 1
+    assert client.get("/api/v1/workers").status_code == 200  # pool pre-ping reconnects
+    with victim.app_context():
+        db.engine.dispose()
+
+
+def test_a_recount_dying_half_way_leaves_the_month_as_it_was(app, monkeypatch):
+    with app.app_context(), time_machine.travel("2020-06-20 10:00 +0800", tick=False):
+        factories.worker(db.session)
+        factories.worker(db.session)
+        recounts.run(db.session, actor=factories.BUREAU, period="2020-06")
+        db.session.commit()
+        first = db.session.scalar(sa.select(Recount.run_at))
+
+        def killed(*args, **kwargs):
+            raise RuntimeError("scheduler process killed")
+
+        monkeypatch.setattr(audit, "record", killed)  # after the snapshot's INSERT … SELECT
+        with pytest.raises(RuntimeError):
+            recounts.run(db.session, actor=factories.BUREAU, period="2020-06")
+        db.session.rollback()
+        assert db.session.scalar(sa.select(Recount.run_at)) == first
+        assert db.session.scalar(sa.select(sa.func.count()).select_from(RecountEntry)) == 2
+        monkeypatch.undo()
+        recounts.run(db.session, actor=factories.BUREAU, period="2020-06")
+        db.session.commit()
+        assert db.session.scalar(sa.select(sa.func.count()).select_from(RecountEntry)) == 2
+
+
+@pytest.mark.skipif(not ON_SQLITE, reason="SQLite's own locking (the SQLite pass)")
+def test_sqlite_busy_is_a_503_to_retry_not_a_500(app, world):
+    busy = second_instance(app, SQLITE_BUSY_TIMEOUT_MS=100)
+    client = busy.test_client()
+    client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {world.tokens['bureau']}"
+    path = sa.engine.make_url(app.config["SQLALCHEMY_DATABASE_URI"]).database
+    holder = sqlite3.connect(path, isolation_level=None)
+    try:
+        holder.execute("BEGIN EXCLUSIVE")
+        factory = {"name": "新厂", "kind": "enterprise", "province": "广东省", "city": "东莞市"}
+        answer = client.post("/api/v1/employers", json=factory)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert answer.status_code == 503
+    assert answer.json["message"] == "数据库繁忙，请稍后重试" and answer.headers["Retry-After"]
+    with busy.app_context():
+        db.engine.dispose()
