@@ -48,6 +48,8 @@ def main() -> None:
         schema = app.config["SQLALCHEMY_ENGINE_OPTIONS"]["connect_args"]["options"].split("=")[1]
         database = f"{url}?options={quote('-csearch_path=' + schema)}"
         with _gunicorn(database, options.gunicorn_workers) as port:
+            # Warm-up, not reported: every gunicorn worker builds its opening index once.
+            _locust("matches", port, environment, options, seconds=8, report=False)
             for scenario in ("mix", "matches"):
                 _locust(scenario, port, environment, options)
 
@@ -122,17 +124,19 @@ def _wait_for(port: int, seconds: float = 60) -> None:
     raise SystemExit(f"gunicorn did not answer on port {port}")
 
 
-def _locust(scenario: str, port: int, environment: dict, options) -> None:
+def _locust(scenario, port, environment, options, seconds=None, report=True) -> None:
+    seconds = seconds or options.seconds
     with tempfile.TemporaryDirectory() as out:
         prefix = Path(out) / scenario
         command = [str(Path(sys.executable).parent / "locust"), "-f",
                    str(ROOT / "bench" / "locustfile.py"), "--headless", "--tags", scenario,
                    "-u", str(options.users), "-r", str(options.users),
-                   "-t", f"{options.seconds}s", "--host", f"http://127.0.0.1:{port}",
+                   "-t", f"{seconds}s", "--host", f"http://127.0.0.1:{port}",
                    "--csv", str(prefix), "--only-summary", "--loglevel", "WARNING"]  # fmt: skip
         subprocess.run(command, env={**os.environ, **environment}, check=False,  # noqa: S603
-                       capture_output=True, timeout=options.seconds + 60)  # fmt: skip
-        _print(scenario, prefix.with_name(f"{scenario}_stats.csv"))
+                       capture_output=True, timeout=seconds + 60)  # fmt: skip
+        if report:
+            _print(scenario, prefix.with_name(f"{scenario}_stats.csv"))
 
 
 def _print(scenario: str, stats: Path) -> None:
