@@ -12,6 +12,7 @@ import zlib
 from datetime import date
 
 from sqlalchemy import delete, func, insert, literal, select, text
+from sqlalchemy.dialects.postgresql import distinct_on
 from sqlalchemy.orm import Session
 
 from jobs_app import clock
@@ -35,7 +36,7 @@ def run(session: Session, *, actor: Actor, period: str, trigger: str = "manual")
     )
     session.add(recount)
     session.flush()
-    session.execute(_snapshot(recount.id, recount.as_of))
+    session.execute(_snapshot(recount.id, recount.as_of, session.get_bind().dialect.name))
     recount.workers = session.scalar(
         select(func.count()).where(RecountEntry.recount_id == recount.id)
     )
@@ -97,25 +98,12 @@ def _forget(session: Session, period: str) -> None:
     session.execute(delete(Recount).where(Recount.period == period))
 
 
-def _snapshot(recount_id: int, as_of: date):
+def _snapshot(recount_id: int, as_of: date, dialect: str):
     """INSERT … SELECT of each worker's latest status on or before ``as_of``.
 
     Workers whose first recorded status is later than ``as_of`` were not registered yet and
     are left out. The category is the household's current one (categories carry no history).
     """
-    change = WorkerStatusChange
-    latest = (
-        select(
-            change.worker_id,
-            change.status,
-            change.since,
-            func.row_number()
-            .over(partition_by=change.worker_id, order_by=(change.since.desc(), change.id.desc()))
-            .label("rank"),
-        )
-        .where(change.since <= as_of)
-        .subquery()
-    )
     rows = (
         select(
             literal(recount_id),
@@ -123,20 +111,44 @@ def _snapshot(recount_id: int, as_of: date):
             Worker.township_id,
             Household.category,
             Worker.ability,
-            latest.c.status,
+            (latest := _latest_status(as_of, dialect)).c.status,
             latest.c.since,
         )
         .join(latest, latest.c.worker_id == Worker.id)
         .join(Household, Household.id == Worker.household_id)
-        .where(latest.c.rank == 1)
     )
-    columns = [
-        "recount_id",
-        "worker_id",
-        "township_id",
-        "category",
-        "ability",
-        "status",
-        "status_since",
-    ]
+    columns = ["recount_id", "worker_id", "township_id", "category", "ability", "status",
+               "status_since"]  # fmt: skip
     return insert(RecountEntry).from_select(columns, rows)
+
+
+def _latest_status(as_of: date, dialect: str):
+    """Each worker's last status change on or before ``as_of``: PostgreSQL's DISTINCT ON,
+    or a window function elsewhere."""
+    change = WorkerStatusChange
+    newest_first = (change.since.desc(), change.id.desc())
+    if dialect == "postgresql":
+        return (
+            select(change.worker_id, change.status, change.since)
+            .where(change.since <= as_of)
+            .ext(distinct_on(change.worker_id))
+            .order_by(change.worker_id, *newest_first)
+            .subquery()
+        )
+    ranked = (
+        select(
+            change.worker_id,
+            change.status,
+            change.since,
+            func.row_number()
+            .over(partition_by=change.worker_id, order_by=newest_first)
+            .label("rank"),
+        )
+        .where(change.since <= as_of)
+        .subquery()
+    )
+    return (
+        select(ranked.c.worker_id, ranked.c.status, ranked.c.since)
+        .where(ranked.c.rank == 1)
+        .subquery()
+    )
