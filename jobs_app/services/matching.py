@@ -12,7 +12,16 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from jobs_app import clock
-from jobs_app.models import MatchingModel, Opening, OpeningStatus, Role, Worker, WorkerStatus
+from jobs_app.models import (
+    MatchingModel,
+    Opening,
+    OpeningStatus,
+    Referral,
+    ReferralStatus,
+    Role,
+    Worker,
+    WorkerStatus,
+)
 from jobs_app.services import learning, profiles
 from jobs_app.services import openings as opening_service
 from jobs_app.services import workers as worker_service
@@ -115,18 +124,31 @@ def matches_for_worker(
 
 
 def suggest(session: Session, workers: list[Worker], *, limit: int) -> dict[int, list]:
+    """The best openings for each worker, leaving out those she is already referred to."""
     today = clock.today()
     index, by_id = opening_index(session, today)
     townships = profiles.township_places(session)
-    return {
-        worker.id: [
-            RankedOpening(match, by_id[match.opening_id])
-            for match in index.rank_for_worker(
-                profiles.worker_profile(worker, today, townships), today, limit
-            )
-        ]
-        for worker in workers
-    }
+    pending = _pending_referrals(session, [worker.id for worker in workers])
+    ranked = {}
+    for worker in workers:
+        skip = pending.get(worker.id, set())
+        profile = profiles.worker_profile(worker, today, townships)
+        matches = index.rank_for_worker(profile, today, limit + len(skip))
+        fresh = [m for m in matches if m.opening_id not in skip][:limit]
+        ranked[worker.id] = [RankedOpening(match, by_id[match.opening_id]) for match in fresh]
+    return ranked
+
+
+def _pending_referrals(session: Session, worker_ids: list[int]) -> dict[int, set[int]]:
+    rows = session.execute(
+        select(Referral.worker_id, Referral.opening_id).where(
+            Referral.worker_id.in_(worker_ids), Referral.status == ReferralStatus.referred
+        )
+    )
+    pending: dict[int, set[int]] = {}
+    for worker_id, opening_id in rows:
+        pending.setdefault(worker_id, set()).add(opening_id)
+    return pending
 
 
 def candidates_for_opening(

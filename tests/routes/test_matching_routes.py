@@ -98,3 +98,11 @@ def test_a_hire_takes_the_worker_out_of_every_ranking(as_role, jobs):
     assert desk.get(f"/api/v1/workers/{jobs['seamstress']}/matches").json["items"] == []
     candidates = as_role("bureau").get(f"/api/v1/openings/{jobs['sewing']}/candidates").json
     assert jobs["seamstress"] not in [item["worker_id"] for item in candidates["items"]]
+
+
+def test_an_opening_she_is_referred_to_is_not_suggested_again(as_role, jobs):
+    desk = as_role("desk")
+    desk.post(
+        "/api/v1/referrals", json={"worker_id": jobs["seamstress"], "opening_id": jobs["sewing"]}
+    )
+    assert desk.get(f"/api/v1/workers/{jobs['seamstress']}/matches").json["items"] == []
