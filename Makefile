@@ -31,6 +31,7 @@ lint: $(VENV)/.installed-test
 
 test-sqlite: $(VENV)/.installed-test
 	@echo "== pytest on SQLite =="
+	@test -x /usr/bin/chromium || echo "== /usr/bin/chromium is missing: SKIPPED the browser tests (tests/ui); apt-get install chromium =="
 	env -u DATABASE_URL -u TEST_DATABASE_URL $(BIN)/pytest
 
 test-postgres: $(VENV)/.installed-test

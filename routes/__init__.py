@@ -29,9 +29,11 @@ def init_app(app: Flask) -> None:
         visits,
         workers,
     )
+    from routes.ui import blueprint as ui_blueprint
 
     for module in (
         auth, health, townships, households, workers, employers, openings, referrals, visits,
         users, audit, matching, placements, recounts, allocations, ledger, transport,
     ):  # fmt: skip
         api.register_blueprint(module.blp)
+    app.register_blueprint(ui_blueprint)

@@ -10,6 +10,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from jobs_app.models import (
+    AllocationRun,
     Category,
     Employer,
     EmployerKind,
@@ -120,3 +121,9 @@ def status_history(session: Session, *, actor: Actor, worker_id: int) -> list[Wo
         .order_by(WorkerStatusChange.since.desc(), WorkerStatusChange.id.desc())
     )
     return list(session.scalars(statement))
+
+
+def latest_allocation_run(session: Session, *, actor: Actor) -> AllocationRun | None:
+    """The most recent batch allocation, for the bureau's review page."""
+    require(actor, Role.bureau)
+    return session.scalar(select(AllocationRun).order_by(AllocationRun.id.desc()).limit(1))

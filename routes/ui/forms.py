@@ -1,0 +1,111 @@
+"""Form handling shared by the pages: role checks, loading forms through the API's schemas."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from flask import abort, flash, redirect, request, url_for
+from flask_login import current_user
+from marshmallow import Schema, ValidationError
+
+from jobs_app import ui_text
+from jobs_app.errors import DomainError, InvalidInput
+from jobs_app.extensions import db
+from jobs_app.i18n import translate, translate_errors
+from jobs_app.models import Role
+from jobs_app.services.access import Actor
+
+SKILL_SEPARATORS = re.compile(r"[、,，;；\s]+")
+
+
+def actor() -> Actor:
+    return current_user.actor
+
+
+def guard(*roles: Role) -> Callable[[], Any]:
+    """A blueprint's ``before_request``: log in first, then only the given roles."""
+
+    def check():
+        if not current_user.is_authenticated:
+            return redirect(url_for("ui.auth.login", next=request.full_path.rstrip("?")))
+        if current_user.actor.role not in roles:
+            abort(403)
+        return None
+
+    return check
+
+
+def form_values(names_bool: tuple[str, ...] = (), names_list: tuple[str, ...] = ()) -> dict:
+    """The submitted form as a dict: blanks left out, check boxes as booleans, lists split."""
+    values: dict[str, Any] = {}
+    for name, value in request.form.items():
+        if name == "csrf_token" or name in names_bool or not value.strip():
+            continue
+        values[name] = value.strip()
+    for name in names_bool:
+        values[name] = name in request.form
+    for name in names_list:
+        values[name] = [part for part in SKILL_SEPARATORS.split(values.get(name, "")) if part]
+    return values
+
+
+def load(schema: Schema, values: dict) -> tuple[dict | None, dict]:
+    """Validate with the API's schema; the errors come back per field, in the page language."""
+    try:
+        return schema.load(values), {}
+    except ValidationError as error:
+        return None, field_errors(error.messages)
+
+
+def field_errors(messages: Any) -> dict[str, list[str]]:
+    """Flatten nested marshmallow messages (``wishes.min_wage``) to the form's field names."""
+    translated = translate_errors(messages, ui_text.language())
+    flat: dict[str, list[str]] = {}
+    for name, problems in translated.items():
+        if isinstance(problems, dict):
+            for inner, inner_problems in field_errors(problems).items():
+                flat[f"{name}_{inner}" if name != "wishes" else f"wish_{inner}"] = inner_problems
+        elif isinstance(problems, list):
+            flat[str(name)] = [p if isinstance(p, str) else str(p) for p in problems]
+        else:
+            flat[str(name)] = [str(problems)]
+    return flat
+
+
+def input_errors(error: InvalidInput) -> dict[str, list[str]]:
+    return field_errors(error.errors) if error.errors else {}
+
+
+def done(message: str, endpoint: str, **values: Any):
+    """After a change: say so, and go back to a page (post/redirect/get)."""
+    flash(ui_text.gettext(message), "success")
+    return redirect(url_for(endpoint, **values))
+
+
+def attempt(change: Callable[[], Any], message: str, endpoint: str, **values: Any):
+    """Carry out one change and commit; a refused one is explained on the page, translated."""
+    try:
+        change()
+        db.session.commit()
+    except DomainError as error:
+        db.session.rollback()
+        flash(explain(error), "error")
+        return redirect(url_for(endpoint, **values))
+    return done(message, endpoint, **values)
+
+
+def explain(error: DomainError) -> str:
+    """A refusal in the page language: what went wrong and, per field, why."""
+    problems = [p for ps in error.errors.values() for p in ps] if error.errors else []
+    language = ui_text.language()
+    return "；".join(translate(message, language) for message in [error.message, *problems])
+
+
+def parse_date(raw: str | None) -> date | None:
+    try:
+        return date.fromisoformat(raw) if raw else None
+    except ValueError:
+        return None
