@@ -118,5 +118,27 @@ def as_role(app, world):
 
 
 @pytest.fixture
+def another_instance(app):
+    """``another_instance(**config)`` → a second app on the test database, as a second
+    server behind the balancer would be; its connections are closed after the test."""
+    made = []
+
+    def make(**extra):
+        shared = {
+            key: app.config[key]
+            for key in ("SECRET_KEY", "SQLALCHEMY_DATABASE_URI", "SQLALCHEMY_ENGINE_OPTIONS")
+        }
+        instance = create_app({"TESTING": True, **shared, **extra})
+        made.append(instance)
+        return instance
+
+    yield make
+    for instance in made:
+        with instance.app_context():
+            db.session.remove()
+            db.engine.dispose()
+
+
+@pytest.fixture
 def runner(app):
     return app.test_cli_runner()

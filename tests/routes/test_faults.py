@@ -17,14 +17,6 @@ from tests import factories
 ON_SQLITE = not os.environ.get("TEST_DATABASE_URL")
 
 
-def second_instance(app, **extra):
-    """Another app instance on the test database, as a second server would be."""
-    return create_app({"TESTING": True, "SECRET_KEY": app.config["SECRET_KEY"],
-                       "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"],
-                       "SQLALCHEMY_ENGINE_OPTIONS": app.config["SQLALCHEMY_ENGINE_OPTIONS"],
-                       **extra})  # fmt: skip
-
-
 def test_with_the_database_down_requests_fail_cleanly_with_503(tmp_path):
     gone = create_app({
         "TESTING": True, "SECRET_KEY": secrets.token_hex(32),
@@ -41,10 +33,10 @@ def test_with_the_database_down_requests_fail_cleanly_with_503(tmp_path):
 
 
 @pytest.mark.skipif(ON_SQLITE, reason="PostgreSQL connections only (the PostgreSQL pass)")
-def test_killed_connections_are_replaced_without_an_error(app, as_role, world):
+def test_killed_connections_are_replaced_without_an_error(app, world, another_instance):
     tagged = {**app.config["SQLALCHEMY_ENGINE_OPTIONS"]}
     tagged["connect_args"] = {**tagged["connect_args"], "application_name": "jobs-app-victim"}
-    victim = second_instance(app, SQLALCHEMY_ENGINE_OPTIONS=tagged)
+    victim = another_instance(SQLALCHEMY_ENGINE_OPTIONS=tagged)
     client = victim.test_client()
     client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {world.tokens['desk']}"
     assert client.get("/api/v1/workers").status_code == 200
@@ -55,8 +47,6 @@ def test_killed_connections_are_replaced_without_an_error(app, as_role, world):
         db.session.commit()
     assert killed >= 1
     assert client.get("/api/v1/workers").status_code == 200  # pool pre-ping reconnects
-    with victim.app_context():
-        db.engine.dispose()
 
 
 def test_a_recount_dying_half_way_leaves_the_month_as_it_was(app, monkeypatch):
@@ -83,8 +73,8 @@ def test_a_recount_dying_half_way_leaves_the_month_as_it_was(app, monkeypatch):
 
 
 @pytest.mark.skipif(not ON_SQLITE, reason="SQLite's own locking (the SQLite pass)")
-def test_sqlite_busy_is_a_503_to_retry_not_a_500(app, world):
-    busy = second_instance(app, SQLITE_BUSY_TIMEOUT_MS=100)
+def test_sqlite_busy_is_a_503_to_retry_not_a_500(app, world, another_instance):
+    busy = another_instance(SQLITE_BUSY_TIMEOUT_MS=100)
     client = busy.test_client()
     client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {world.tokens['bureau']}"
     path = sa.engine.make_url(app.config["SQLALCHEMY_DATABASE_URI"]).database
@@ -98,5 +88,3 @@ def test_sqlite_busy_is_a_503_to_retry_not_a_500(app, world):
         holder.close()
     assert answer.status_code == 503
     assert answer.json["message"] == "数据库繁忙，请稍后重试" and answer.headers["Retry-After"]
-    with busy.app_context():
-        db.engine.dispose()

@@ -55,19 +55,8 @@ def test_masking_leaves_other_numbers_alone():
     )
 
 
-def same_database(app, **extra) -> dict:
-    """Config for a second app instance on the test database."""
-    return {
-        "TESTING": True,
-        "SECRET_KEY": app.config["SECRET_KEY"],
-        "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"],
-        "SQLALCHEMY_ENGINE_OPTIONS": app.config["SQLALCHEMY_ENGINE_OPTIONS"],
-        **extra,
-    }
-
-
-def test_behind_a_proxy_throttling_counts_the_real_client(app):
-    client = create_app(same_database(app, PROXY_COUNT=1)).test_client()
+def test_behind_a_proxy_throttling_counts_the_real_client(another_instance):
+    client = another_instance(PROXY_COUNT=1).test_client()
 
     def attempt(address: str, username: str) -> int:
         return client.post("/api/v1/auth/login", json={"username": username, "password": "x"},
@@ -86,13 +75,13 @@ def test_session_cookie_is_secure_when_configured(tmp_path, monkeypatch):
 
 
 @pytest.mark.skipif(not redis_answers(), reason="Redis at 127.0.0.1:6379 is not running")
-def test_login_throttling_is_shared_across_instances_through_redis(app, tmp_path):
+def test_login_throttling_is_shared_across_instances_through_redis(app, another_instance):
     redis.Redis.from_url(REDIS_URL).flushdb()
     with app.app_context():
         factories.user(db.session, "clerk", Role.bureau)
         db.session.commit()
-    config = same_database(app, RATELIMIT_STORAGE_URI=REDIS_URL)
-    first, second = create_app(config).test_client(), create_app(config).test_client()
+    first = another_instance(RATELIMIT_STORAGE_URI=REDIS_URL).test_client()
+    second = another_instance(RATELIMIT_STORAGE_URI=REDIS_URL).test_client()
     wrong = {"username": "clerk", "password": "wrong-password-1"}
     for client in (first, second) * 5:
         assert client.post("/api/v1/auth/login", json=wrong).status_code == 401

@@ -3,23 +3,15 @@ one works on the other, what one writes the other reads, and headcount holds acr
 
 from datetime import timedelta
 
-from jobs_app import clock, create_app
+from jobs_app import clock
 from jobs_app.extensions import db
 from tests import factories
 from tests.factories import PASSWORD
 from tests.routes.test_races import all_at_once
 
 
-def instances(app):
-    config = {
-        key: app.config[key]
-        for key in ("SECRET_KEY", "SQLALCHEMY_DATABASE_URI", "SQLALCHEMY_ENGINE_OPTIONS")
-    }
-    return create_app({"TESTING": True, **config}), create_app({"TESTING": True, **config})
-
-
-def test_key_flows_across_two_instances(app, world):
-    left, right = instances(app)
+def test_key_flows_across_two_instances(app, world, another_instance):
+    left, right = another_instance(), another_instance()
     desk_left, desk_right = left.test_client(), right.test_client()
     assert (
         desk_left.post(
@@ -56,13 +48,12 @@ def test_key_flows_across_two_instances(app, world):
     assert hired.status_code == 200 and hired.json["status"] == "hired"
     assert desk_left.post("/api/v1/auth/logout").status_code == 204
     assert desk_right.get("/api/v1/auth/me").status_code == 401  # logged out everywhere
-    for instance in (left, right):
-        with instance.app_context():
-            db.engine.dispose()
 
 
-def test_headcount_holds_when_hires_race_on_two_instances(app, world, is_postgres):
-    left, right = instances(app)
+def test_headcount_holds_when_hires_race_on_two_instances(
+    app, world, is_postgres, another_instance
+):
+    left, right = another_instance(), another_instance()
     with app.app_context():
         opening = factories.opening(db.session, employer_id=world.employer_a, headcount=2)
         referral_ids = [
@@ -89,6 +80,3 @@ def test_headcount_holds_when_hires_race_on_two_instances(app, world, is_postgre
     assert codes.count(200) <= 2
     if is_postgres:
         assert codes.count(200) == 2 and codes.count(409) == 6
-    for instance in (left, right):
-        with instance.app_context():
-            db.engine.dispose()
