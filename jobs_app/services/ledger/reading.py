@@ -1,6 +1,6 @@
 """Reading a ledger workbook as a stream of rows, after finding its header row.
 
-openpyxl's read-only mode parses the sheet lazily, so memory stays flat however long the
+The sheet is parsed lazily (``xlsx.SheetReader``), so memory stays flat however long the
 ledger is. Ledgers often open with a title row or two, so the header is looked for.
 """
 
@@ -10,12 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import IO
-from zipfile import BadZipFile
 
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
-
-from jobs_app.errors import UnreadableInput
 from jobs_app.services.ledger.columns import (
     BY_FIELD,
     HEADER_MARKERS,
@@ -23,6 +18,7 @@ from jobs_app.services.ledger.columns import (
     column_for,
 )
 from jobs_app.services.ledger.problems import RowProblem
+from jobs_app.services.ledger.xlsx import SheetReader
 
 HEADER_SEARCH_ROWS = 20
 
@@ -52,28 +48,11 @@ class Ledger:
 @contextmanager
 def read_ledger(source: str | IO[bytes]) -> Iterator[Ledger]:
     """Open the first sheet of an .xlsx ledger; the rows are read as they are consumed."""
+    sheet = SheetReader(source)  # a file that is no workbook is refused here, naming "file"
     try:
-        workbook = load_workbook(source, read_only=True, data_only=True)
-    except (BadZipFile, InvalidFileException, KeyError, OSError):
-        problem = "The file is not an .xlsx workbook."
-        raise UnreadableInput(problem, {"file": [problem]}) from None
-    try:
-        sheet = workbook.worksheets[0]
-        total = _row_count(sheet)
-        # Some writers leave a wrong size in the file; read what is really there instead.
-        sheet.reset_dimensions()
-        yield _open(sheet.iter_rows(values_only=True), total)
+        yield _open(sheet.rows(), sheet.total_rows)
     finally:
-        workbook.close()
-
-
-def _row_count(sheet) -> int | None:
-    """The sheet's row count as the file declares it, without reading the rows."""
-    try:
-        sheet.calculate_dimension()
-    except ValueError:
-        return None
-    return sheet.max_row
+        sheet.close()
 
 
 def _open(cells: Iterator[tuple], total: int | None) -> Ledger:
