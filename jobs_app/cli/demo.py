@@ -11,7 +11,8 @@ from flask.cli import with_appcontext
 from jobs_app import clock
 from jobs_app.cli.common import one_transaction
 from jobs_app.extensions import db
-from jobs_app.services import demo
+from jobs_app.services import demo, periods, recounts
+from jobs_app.services.access import Actor
 
 ACCOUNTS_FILE = "demo-accounts.txt"
 
@@ -27,9 +28,24 @@ def seed_demo() -> None:
         with one_transaction():
             accounts = demo.seed(db.session, today=clock.today())
         _write_accounts(accounts_file, accounts)
+        _recount_history()
         click.echo(f"Demo data loaded: {demo.summary(db.session)}")
     if accounts_file.exists():
         click.echo(accounts_file.read_text(encoding="utf-8"))
+
+
+def _recount_history() -> None:
+    """Recount the demo's months, as a scheduler running all along would have, so the
+    dashboard has a trend to show from the first start."""
+    this_month = periods.of(clock.today())
+    missing = recounts.missing_periods(db.session, up_to=periods.shift(this_month, -1))
+    for period in [*missing, this_month]:
+        with one_transaction():
+            recounts.run(db.session, actor=Actor.system(), period=period, trigger="demo")
+    click.echo(
+        f"Recounted {len(missing) + 1} months ({missing[0] if missing else this_month} "
+        f"to {this_month})."
+    )
 
 
 def _write_accounts(path: Path, accounts) -> None:

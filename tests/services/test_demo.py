@@ -7,7 +7,7 @@ import pytest
 from jobs_app import clock
 from jobs_app.extensions import db
 from jobs_app.identity import parse_id_number
-from jobs_app.models import Employer, Opening, Referral, ReferralStatus, Worker
+from jobs_app.models import Employer, Opening, Recount, Referral, ReferralStatus, Worker
 from jobs_app.services import demo
 
 
@@ -61,7 +61,9 @@ def test_demo_has_a_present_to_work_on(app, seeded):
 def test_seed_demo_command_loads_once(app, runner):
     first = runner.invoke(args=["seed-demo"])
     assert first.exit_code == 0, first.output
-    assert "desk_longsha" in first.output
+    assert "desk_longsha" in first.output and "Recounted" in first.output
+    with app.app_context():
+        assert count(Recount) >= 13  # two years of history, up to this month
     with app.app_context():
         workers = count(Worker)
     second = runner.invoke(args=["seed-demo"])
