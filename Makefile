@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 PG_TEST_URL := $(or $(DATABASE_URL),postgresql+psycopg://postgres@127.0.0.1:5432/test)
 
-.PHONY: run test lint test-sqlite test-postgres bench clean
+.PHONY: run test lint audit test-sqlite test-postgres bench clean
 
 $(VENV)/.installed-run: setup.cfg pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 
+# Known vulnerabilities in the installed packages fail; an unreachable advisory database skips.
+audit: $(VENV)/.installed-test
+	$(BIN)/python tools/audit_dependencies.py
+
 test-sqlite: $(VENV)/.installed-test
 	@echo "== pytest on SQLite =="
 	@test -x /usr/bin/chromium || echo "== /usr/bin/chromium is missing: SKIPPED the browser tests (tests/ui); apt-get install chromium =="
@@ -44,7 +48,7 @@ test-postgres: $(VENV)/.installed-test
 		echo "== PostgreSQL at $(PG_TEST_URL) is unreachable: SKIPPED the PostgreSQL run =="; \
 	fi
 
-test: lint test-sqlite test-postgres
+test: lint audit test-sqlite test-postgres
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/matching.py

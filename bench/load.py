@@ -4,11 +4,13 @@
     .venv/bin/python bench/load.py [--seconds 30] [--users 40] [--gunicorn-workers 4]
 
 Builds a throwaway PostgreSQL schema (bench/databases.py) with the district generator's 5,000
-openings and 2,000 seeking workers of one township, starts gunicorn on loopback, and runs
-locust headless twice, bounded in time: the mix (desks searching, opening workers, matching,
-referring; employers reading) and the matches endpoint alone. Prints requests/s, p50, p95,
-p99 and errors for each. Targets (issue 7): ≥ 500 requests/s for the mix; matches alone
-≥ 300 requests/s with p95 ≤ 100 ms; 0 errors.
+openings and 2,000 seeking workers of one township, starts gunicorn on loopback (8 sync
+workers, app preloaded), and runs locust headless twice, bounded in time: the mix (desks
+searching, opening workers, matching, referring; employers reading) and the matches endpoint
+alone. Then, as calibration, the same gunicorn and locust against a bare Flask app
+(bench/bare.py): what this machine gives for no work at all, load generator included.
+Prints requests/s, p50, p95, p99 and errors for each. Targets (issue 7): ≥ 500 requests/s
+for the mix; matches alone ≥ 300 requests/s with p95 ≤ 100 ms; 0 errors.
 """
 
 from __future__ import annotations
@@ -47,18 +49,21 @@ def main() -> None:
         environment = _tokens_and_ids()
         schema = app.config["SQLALCHEMY_ENGINE_OPTIONS"]["connect_args"]["options"].split("=")[1]
         database = f"{url}?options={quote('-csearch_path=' + schema)}"
-        with _gunicorn(database, options.gunicorn_workers) as port:
+        with _gunicorn(database, options.gunicorn_workers, options.threads) as port:
             # Warm-up, not reported: every gunicorn worker builds its opening index once.
-            _locust("matches", port, environment, options, seconds=8, report=False)
+            _locust("matches", port, environment, options, seconds=15, report=False)
             for scenario in ("mix", "matches"):
                 _locust(scenario, port, environment, options)
+    with _gunicorn("", options.gunicorn_workers, options.threads, "bench.bare:app") as port:
+        _locust("bare", port, {}, options, locustfile="locust_bare.py")
 
 
 def _options():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=30)
     parser.add_argument("--users", type=int, default=40)
-    parser.add_argument("--gunicorn-workers", type=int, default=4)
+    parser.add_argument("--gunicorn-workers", type=int, default=8)
+    parser.add_argument("--threads", type=int, default=1, help="> 1: gthread workers")
     return parser.parse_args()
 
 
@@ -92,8 +97,8 @@ def _tokens_and_ids() -> dict[str, str]:
 
 
 class _gunicorn:
-    def __init__(self, database: str, workers: int):
-        self.database, self.workers = database, workers
+    def __init__(self, database: str, workers: int, threads: int = 1, app="jobs_app:create_app()"):
+        self.database, self.workers, self.threads, self.app = database, workers, threads, app
 
     def __enter__(self) -> int:
         with socket.socket() as probe:
@@ -102,8 +107,8 @@ class _gunicorn:
         environment = {**os.environ, "DATABASE_URL": self.database,
                        "SECRET_KEY": secrets.token_hex(32)}  # fmt: skip
         command = [str(Path(sys.executable).parent / "gunicorn"), "--workers", str(self.workers),
-                   "--bind", f"127.0.0.1:{self.port}", "--log-level", "warning",
-                   "jobs_app:create_app()"]  # fmt: skip
+                   "--bind", f"127.0.0.1:{self.port}", "--log-level", "warning", "--preload",
+                   "--threads", str(self.threads), self.app]  # fmt: skip
         self.process = subprocess.Popen(command, env=environment, cwd=ROOT)  # noqa: S603
         _wait_for(self.port)
         return self.port
@@ -124,12 +129,14 @@ def _wait_for(port: int, seconds: float = 60) -> None:
     raise SystemExit(f"gunicorn did not answer on port {port}")
 
 
-def _locust(scenario, port, environment, options, seconds=None, report=True) -> None:
+def _locust(scenario, port, environment, options, seconds=None, report=True,
+            locustfile="locustfile.py") -> None:  # fmt: skip
     seconds = seconds or options.seconds
+    tags = ["--tags", scenario] if locustfile == "locustfile.py" else []
     with tempfile.TemporaryDirectory() as out:
         prefix = Path(out) / scenario
         command = [str(Path(sys.executable).parent / "locust"), "-f",
-                   str(ROOT / "bench" / "locustfile.py"), "--headless", "--tags", scenario,
+                   str(ROOT / "bench" / locustfile), "--headless", *tags,
                    "-u", str(options.users), "-r", str(options.users),
                    "-t", f"{seconds}s", "--host", f"http://127.0.0.1:{port}",
                    "--csv", str(prefix), "--only-summary", "--loglevel", "WARNING"]  # fmt: skip

@@ -13,10 +13,12 @@ def create_app(test_config: dict | None = None) -> Flask:
     """Build the app; ``test_config`` overrides the environment and the instance folder."""
     app = Flask(__name__, instance_relative_config=True, static_folder=str(STATIC_DIR))
     from jobs_app import auth, cli, config, database, errors, extensions, security
+    from jobs_app.services import matching
 
     config.load(app, test_config)
     extensions.init_app(app)
     database.init_app(app)
+    matching.configure(index_max_age=app.config["MATCHING_INDEX_MAX_AGE"])
     auth.init_app(app)
     errors.init_app(app)
     security.init_app(app)

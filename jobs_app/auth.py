@@ -22,27 +22,27 @@ PUBLIC_PATHS = ("/api/v1/auth/login", "/healthz", "/api/v1/openapi.json", "/api/
 
 
 class LoggedIn(UserMixin):
-    """The user behind a request, and how they proved it."""
+    """The user behind a request, and how they proved it. Only live tokens of active users
+    get this far, so the account row is read only when a page shows it."""
 
-    def __init__(self, user: User, session_token: str | None = None):
-        self.user = user
+    def __init__(self, actor: Actor, session_token: str | None = None, user: User | None = None):
+        self.actor = actor
         self.session_token = session_token
+        self._user = user
+
+    @classmethod
+    def of(cls, user: User, session_token: str | None = None) -> LoggedIn:
+        actor = Actor(user.id, user.role, user.township_id, user.employer_id)
+        return cls(actor, session_token, user)
 
     def get_id(self) -> str | None:
         return self.session_token
 
     @property
-    def is_active(self) -> bool:
-        return self.user.active
-
-    @property
-    def actor(self) -> Actor:
-        return Actor(
-            user_id=self.user.id,
-            role=self.user.role,
-            township_id=self.user.township_id,
-            employer_id=self.user.employer_id,
-        )
+    def user(self) -> User:
+        if self._user is None:
+            self._user = users.own_account(db.session, user_id=self.actor.user_id)
+        return self._user
 
 
 class Unauthenticated(DomainError):
@@ -60,7 +60,7 @@ def current_actor() -> Actor:
 @login_manager.user_loader
 def _load_session(token: str) -> LoggedIn | None:
     user = users.user_for_token(db.session, token=token, kind=TokenKind.session)
-    return LoggedIn(user, token) if user else None
+    return LoggedIn.of(user, token) if user else None
 
 
 @login_manager.request_loader
@@ -68,8 +68,8 @@ def _load_bearer(req) -> LoggedIn | None:
     scheme, _, token = req.headers.get("Authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         return None
-    user = users.user_for_token(db.session, token=token.strip(), kind=TokenKind.bearer)
-    return LoggedIn(user) if user else None
+    actor = users.actor_for_bearer(db.session, token=token.strip())
+    return LoggedIn(actor) if actor else None
 
 
 @login_manager.unauthorized_handler

@@ -28,6 +28,8 @@ DEFAULTS = {
     "WORKSHOP_POOR_SHARE": 0.30,
     # Share of a coach's seats that may be filled (2020 epidemic rule: 50 %, rear rows empty).
     "TRANSPORT_LOAD_SHARE": 0.5,
+    # Seconds a built matching index is trusted before its rows' fingerprint is asked again.
+    "MATCHING_INDEX_MAX_AGE": 1.0,
     "API_TITLE": "Labor matching and transfer-employment service",
     "API_VERSION": "v1",
     "OPENAPI_VERSION": "3.0.3",
@@ -38,7 +40,13 @@ DEFAULTS = {
 }
 
 # Environment variables read as they are, and those read as booleans.
-ENV_STRINGS = ("SECRET_KEY", "RATELIMIT_STORAGE_URI", "PORT", "PROXY_COUNT")
+ENV_STRINGS = (
+    "SECRET_KEY",
+    "RATELIMIT_STORAGE_URI",
+    "PORT",
+    "PROXY_COUNT",
+    "MATCHING_INDEX_MAX_AGE",
+)
 ENV_BOOLEANS = ("SESSION_COOKIE_SECURE",)
 
 

@@ -69,6 +69,7 @@ ZH = {
     "An employer user needs an employer.": "用人单位用户须指定单位",
     "The username is taken.": "用户名已存在",
     "Password must have at least 10 characters.": "密码至少 10 位",
+    "The expiry must lie in the future.": "失效时间须晚于当前时间",
     "A month is written YYYY-MM.": "月份格式应为 YYYY-MM（如 2020-06）",
     "A month that has not begun cannot be recounted.": "尚未开始的月份不能排查",
     "Unknown subsidy rule.": "补贴规则不存在",

@@ -15,6 +15,7 @@ from jobs_app.extensions import db
 from jobs_app.models import AllocationRun, RunStatus
 from jobs_app.services import allocations, matching, periods, placements, recounts, transport
 from jobs_app.services.access import Actor
+from jobs_app.services.ledger import runs
 
 log = logging.getLogger("jobs_app.jobs")
 
@@ -109,6 +110,24 @@ def run_allocation(app: Flask, run_id: int) -> None:
             f"allocation {run_id} failure",
             lambda session: allocations.fail(session, run_id=run_id, message=message),
         )
+
+
+def run_ledger_import(app: Flask, *, actor: Actor, uploads: runs.Uploads, token: str) -> None:
+    """Check or import an uploaded ledger in one transaction; its state file shows how far
+    it got, and is marked done only once the import is committed."""
+    with app.app_context():
+        try:
+            report = runs.execute(db.session, actor=actor, uploads=uploads, token=token)
+            db.session.commit()
+        except Exception as error:  # recorded on the run for the bureau, and logged
+            db.session.rollback()
+            log.exception("ledger run %s failed and was rolled back", token)
+            runs.fail(uploads, token, error)
+            return
+        finally:
+            db.session.remove()
+    runs.finish(uploads, token, report)
+    log.info("ledger run %s done", token)
 
 
 def monthly_retrain(app: Flask) -> None:

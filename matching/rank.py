@@ -140,8 +140,9 @@ class OpeningIndex:
         if self.learned is not None:
             table = feature_table(block.features, block.pairing)[cols]
             scores = self.learned.rescore(scores, table)
-        chosen = cols[best_first(scores, self.arrays.ids[cols], limit)]
+        chosen = cols[best_first(scores, self.arrays.ids[cols], limit)].tolist()
         final = dict(zip(cols.tolist(), scores.tolist(), strict=True))
+        features = block.features.pairs([0] * len(chosen), chosen)
         return [
             Match(
                 opening_id=self.openings[col].id,
@@ -150,12 +151,12 @@ class OpeningIndex:
                 reasons=explain(
                     worker,
                     self.openings[col],
-                    block.features.pair(0, col),
+                    pair,
                     self.config,
                     exclude=("priority",),  # the same on every opening of one worker
                 ),
             )
-            for col in chosen.tolist()
+            for col, pair in zip(chosen, features, strict=True)
         ]
 
 
@@ -212,15 +213,16 @@ class WorkerIndex:
         scores = features.score(self.config)[:, 0]
         if self.learned is not None:
             scores = self.learned.rescore(scores, feature_table(features, sub))
-        chosen = best_first(scores, candidates.ids, limit)
+        chosen = best_first(scores, candidates.ids, limit).tolist()
+        pairs = features.pairs(chosen, [0] * len(chosen))
         return [
             Match(
                 opening_id=opening.id,
                 worker_id=int(candidates.ids[i]),
                 score=float(scores[i]),
-                reasons=explain(self.workers[rows[i]], opening, features.pair(i, 0), self.config),
+                reasons=explain(self.workers[rows[i]], opening, pair, self.config),
             )
-            for i in chosen.tolist()
+            for i, pair in zip(chosen, pairs, strict=True)
         ]
 
     def _skill(self, opening: OpeningProfile, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -23,6 +23,7 @@ def init_app(app: Flask) -> None:
         placements,
         recounts,
         referrals,
+        tokens,
         townships,
         transport,
         users,
@@ -33,7 +34,7 @@ def init_app(app: Flask) -> None:
 
     for module in (
         auth, health, townships, households, workers, employers, openings, referrals, visits,
-        users, audit, matching, placements, recounts, allocations, ledger, transport,
+        users, audit, matching, placements, recounts, allocations, ledger, transport, tokens,
     ):  # fmt: skip
         api.register_blueprint(module.blp)
     app.register_blueprint(ui_blueprint)

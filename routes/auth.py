@@ -62,7 +62,7 @@ class Login(MethodView):
         token = users.issue_token(db.session, user=user, kind=TokenKind.session)
         db.session.commit()
         session.clear()  # a fresh session: nothing from before the login survives it
-        login_user(LoggedIn(user, token))
+        login_user(LoggedIn.of(user, token))
         return jsonify(_me())
 
 

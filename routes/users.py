@@ -7,8 +7,9 @@ from flask_smorest import Blueprint
 
 from jobs_app.auth import current_actor
 from jobs_app.extensions import db
-from jobs_app.services import users
+from jobs_app.services import tokens, users
 from routes.schemas.common import PageArgs
+from routes.schemas.tokens import TokenPage
 from routes.schemas.users import ActiveIn, UserPage, UserSchema
 
 blp = Blueprint("users", __name__, url_prefix="/api/v1/users", description="User accounts")
@@ -38,3 +39,11 @@ def set_active(fields, user_id):
     user = users.set_active(db.session, actor=current_actor(), user_id=user_id, **fields)
     db.session.commit()
     return user
+
+
+@blp.route("/<int:user_id>/tokens", methods=["GET"])
+@blp.arguments(PageArgs, location="query")
+@blp.response(200, TokenPage)
+def list_tokens(query, user_id):
+    """A user's sessions and API tokens, newest first, for the administrator to revoke."""
+    return tokens.get_all(db.session, actor=current_actor(), user_id=user_id, **query)

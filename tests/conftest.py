@@ -39,7 +39,8 @@ def _drop_schema(url: str, schema: str) -> None:
 def app(tmp_path_factory):
     url = os.environ.get("TEST_DATABASE_URL")
     instance = tmp_path_factory.mktemp("instance")
-    config = {"TESTING": True, "SECRET_KEY": secrets.token_hex(32)}
+    # Matches see every change at once in tests; the index's max age has its own test.
+    config = {"TESTING": True, "SECRET_KEY": secrets.token_hex(32), "MATCHING_INDEX_MAX_AGE": 0}
     schema = None
     if url:
         url = url.replace("postgresql://", "postgresql+psycopg://", 1)
@@ -117,6 +118,10 @@ def as_role(app, world):
     return client
 
 
+SHARED_CONFIG = ("SECRET_KEY", "SQLALCHEMY_DATABASE_URI", "SQLALCHEMY_ENGINE_OPTIONS",
+                 "MATCHING_INDEX_MAX_AGE")  # fmt: skip
+
+
 @pytest.fixture
 def another_instance(app):
     """``another_instance(**config)`` → a second app on the test database, as a second
@@ -124,10 +129,7 @@ def another_instance(app):
     made = []
 
     def make(**extra):
-        shared = {
-            key: app.config[key]
-            for key in ("SECRET_KEY", "SQLALCHEMY_DATABASE_URI", "SQLALCHEMY_ENGINE_OPTIONS")
-        }
+        shared = {key: app.config[key] for key in SHARED_CONFIG}
         instance = create_app({"TESTING": True, **shared, **extra})
         made.append(instance)
         return instance

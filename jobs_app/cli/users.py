@@ -38,12 +38,15 @@ def create(username, role, township_code, employer_id, password) -> None:
 
 @users.command("token")
 @click.argument("username")
+@click.option("--label", default="cli", show_default=True, help="Shown in GET /api/v1/tokens.")
 @with_appcontext
-def token(username) -> None:
+def token(username, label) -> None:
     """Print a new API token for USERNAME, used as ``Authorization: Bearer <token>``."""
     user = db.session.scalar(db.select(User).where(User.username == username))
     if user is None:
         raise click.ClickException(f"no user named {username}")
     with one_transaction():
-        value = user_service.issue_token(db.session, user=user, kind=TokenKind.bearer)
+        _, value = user_service.new_token(
+            db.session, user_id=user.id, kind=TokenKind.bearer, label=label
+        )
     click.echo(value)

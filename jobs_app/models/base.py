@@ -26,11 +26,17 @@ def utcnow() -> datetime:
 
 
 class UtcDateTime(sa.TypeDecorator):
-    """A timezone-aware timestamp on both databases: SQLite hands back naive values, which
-    were stored in UTC, so they get their zone back on the way out."""
+    """A timezone-aware timestamp on both databases. SQLite keeps no zone, so every value is
+    turned to UTC on the way in (a Beijing wall-clock time would otherwise be stored as if it
+    were UTC) and gets its zone back on the way out."""
 
     impl = sa.DateTime(timezone=True)
     cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is not None and value.tzinfo is not None:
+            return value.astimezone(UTC)
+        return value
 
     def process_result_value(self, value, dialect):
         if value is not None and value.tzinfo is None:

@@ -36,7 +36,10 @@ class User(Base):
 
 
 class AuthToken(Base):
-    """A login session or an API bearer token; only its SHA-256 is stored, so both revoke."""
+    """A login session or an API bearer token; only its SHA-256 is stored, so both revoke.
+
+    A bearer token carries its owner's label ("ledger sync on the bureau PC") and may expire.
+    """
 
     __tablename__ = "auth_token"
 
@@ -44,7 +47,9 @@ class AuthToken(Base):
     user_id: Mapped[int] = mapped_column(sa.ForeignKey("app_user.id"), index=True)
     kind: Mapped[TokenKind] = mapped_column(enum_column(TokenKind, "token_kind"))
     digest: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    label: Mapped[str | None] = mapped_column(sa.String(100))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    expires_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
     user: Mapped[User] = relationship(lazy="joined")

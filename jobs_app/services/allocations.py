@@ -63,7 +63,7 @@ def execute(session: Session, *, run_id: int, progress: Progress) -> AllocationR
     run = session.get(AllocationRun, run_id)
     today = clock.today()
     progress(0.05, "loading")
-    index, _ = matching.opening_index(session, today)
+    index, _ = matching.opening_index(session, today, max_age=0)
     places = profiles.township_places(session)
     seeking = list(session.scalars(_unreferred_seekers(run)))
     workers = [profiles.worker_profile(w, today, places) for w in seeking]

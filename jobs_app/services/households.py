@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from jobs_app.errors import InvalidInput, NotFound
-from jobs_app.models import Household, Role
+from jobs_app.models import Household, Role, Worker
 from jobs_app.services import audit, townships
 from jobs_app.services.access import Actor, require
 from jobs_app.services.paging import Page, paginate
@@ -27,6 +27,17 @@ def get(session: Session, *, actor: Actor, household_id: int) -> Household:
     if household is None:
         raise NotFound()
     return household
+
+
+def members(session: Session, *, actor: Actor, household_id: int) -> list[Worker]:
+    """The workers of a household the actor may see, the head first."""
+    household = get(session, actor=actor, household_id=household_id)
+    statement = (
+        select(Worker)
+        .where(Worker.household_id == household.id)
+        .order_by(Worker.is_household_head.desc(), Worker.id)
+    )
+    return list(session.scalars(statement))
 
 
 def get_all(

@@ -4,6 +4,7 @@ the built indexes while the data they were built from has not changed."""
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -47,24 +48,64 @@ def config() -> MatchConfig:
 
 
 class _Cache:
-    """One built index per kind, rebuilt when its rows' fingerprint changes."""
+    """One built index per kind, rebuilt when its rows' fingerprint changes.
+
+    Asking the database for the fingerprint costs a query (and PostgreSQL's CPU) on every
+    call; under a district's peak that is most of a matches request. So an entry younger
+    than ``max_age`` seconds is reused without asking: a change made elsewhere shows in
+    matches within that window, and a referral to an opening filled meanwhile is still
+    refused by the conditional hire.
+    """
 
     def __init__(self):
         self._lock = threading.Lock()
-        self._entries: dict[str, tuple[tuple, object]] = {}
+        self._entries: dict[str, _Entry] = {}
+        self.max_age = 0.0
 
-    def get(self, kind: str, fingerprint: tuple, build):
+    def get(self, kind: str, fingerprint, build, max_age: float | None = None):
+        """The cached value of ``kind``; ``fingerprint`` and ``build`` are called only
+        when the entry is older than ``max_age`` (default: the configured one)."""
+        max_age = self.max_age if max_age is None else max_age
         with self._lock:
             entry = self._entries.get(kind)
-            if entry and entry[0] == fingerprint:
-                return entry[1]
+        if entry and time.monotonic() - entry.checked < max_age:
+            return entry.value
+        current = fingerprint()
+        if entry and entry.fingerprint == current:
+            entry.checked = time.monotonic()
+            return entry.value
         built = build()
         with self._lock:
-            self._entries[kind] = (fingerprint, built)
+            self._entries[kind] = _Entry(current, built, time.monotonic())
         return built
+
+    def recent(self, kind: str, load, max_age: float | None = None):
+        """The value of ``kind`` loaded less than ``max_age`` seconds ago, or loaded now."""
+        return self.get(kind, object, load, max_age)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+
+@dataclass
+class _Entry:
+    fingerprint: object
+    value: object
+    checked: float
 
 
 _cache = _Cache()
+
+
+def configure(*, index_max_age: float) -> None:
+    """How long (seconds) a built index is trusted before its fingerprint is checked again."""
+    _cache.max_age = max(0.0, float(index_max_age))
+
+
+def township_places(session: Session, max_age: float | None = None) -> dict:
+    """The townships by id; reference data, so re-read only when the cache is stale."""
+    return _cache.recent("townships", lambda: profiles.township_places(session), max_age)
 
 
 def _open_openings_statement(today: date):
@@ -75,44 +116,54 @@ def _open_openings_statement(today: date):
     )
 
 
-def opening_index(session: Session, today: date) -> tuple[OpeningIndex, dict[int, Opening]]:
+def _loader(session: Session) -> Session:
+    """A session of its own on the request's connection (so it sees the same data) whose rows
+    the index may keep: the request's commit would expire rows loaded in the request's
+    session, and the index outlives the request."""
+    return Session(bind=session.connection(), autoflush=False)
+
+
+def opening_index(
+    session: Session, today: date, max_age: float | None = None
+) -> tuple[OpeningIndex, dict[int, Opening]]:
     """The index of open openings, rebuilt only after an opening or the active model changed."""
-    model_id, ranker = learning.active_ranker(session)
-    fingerprint = (
-        today,
-        model_id,
-        *session.execute(
-            select(func.count(), func.max(Opening.updated_at), func.sum(Opening.hired_count))
-        ).one(),
-    )
+
+    def fingerprint():
+        model_id, _ = learning.active_ranker(session)
+        totals = select(func.count(), func.max(Opening.updated_at), func.sum(Opening.hired_count))
+        return (today, model_id, *session.execute(totals).one())
 
     def build():
-        places = profiles.township_places(session)
-        found = list(session.scalars(_open_openings_statement(today)))
-        rows = [profiles.opening_profile(o, places) for o in found]
+        _, ranker = learning.active_ranker(session)
+        with _loader(session) as loader:
+            places = profiles.township_places(loader)
+            found = list(loader.scalars(_open_openings_statement(today)))
+            rows = [profiles.opening_profile(o, places) for o in found]
         return OpeningIndex.build(rows, config(), learned=ranker), {o.id: o for o in found}
 
-    return _cache.get("openings", fingerprint, build)
+    return _cache.get("openings", fingerprint, build, max_age)
 
 
-def seeking_index(session: Session, today: date) -> tuple[WorkerIndex, dict[int, Worker]]:
+def seeking_index(
+    session: Session, today: date, max_age: float | None = None
+) -> tuple[WorkerIndex, dict[int, Worker]]:
     """The index of seeking workers, rebuilt only after a worker changed."""
-    fingerprint = (
-        today,
-        *session.execute(
-            select(func.count(), func.max(Worker.updated_at)).where(
-                Worker.status == WorkerStatus.seeking
-            )
-        ).one(),
-    )
+
+    def fingerprint():
+        totals = select(func.count(), func.max(Worker.updated_at)).where(
+            Worker.status == WorkerStatus.seeking
+        )
+        return (today, *session.execute(totals).one())
 
     def build():
-        places = profiles.township_places(session)
-        found = list(session.scalars(select(Worker).where(Worker.status == WorkerStatus.seeking)))
-        rows = [profiles.worker_profile(w, today, places) for w in found]
+        with _loader(session) as loader:
+            places = profiles.township_places(loader)
+            seeking = select(Worker).where(Worker.status == WorkerStatus.seeking)
+            found = list(loader.scalars(seeking))
+            rows = [profiles.worker_profile(w, today, places) for w in found]
         return WorkerIndex.build(rows, config()), {w.id: w for w in found}
 
-    return _cache.get("workers", fingerprint, build)
+    return _cache.get("workers", fingerprint, build, max_age)
 
 
 def matches_for_worker(
@@ -127,7 +178,7 @@ def suggest(session: Session, workers: list[Worker], *, limit: int) -> dict[int,
     """The best openings for each worker, leaving out those she is already referred to."""
     today = clock.today()
     index, by_id = opening_index(session, today)
-    townships = profiles.township_places(session)
+    townships = township_places(session)
     pending = _pending_referrals(session, [worker.id for worker in workers])
     ranked = {}
     for worker in workers:
@@ -159,7 +210,7 @@ def candidates_for_opening(
     opening = opening_service.get(session, actor=actor, opening_id=opening_id)
     today = clock.today()
     index, by_id = seeking_index(session, today)
-    profile = profiles.opening_profile(opening, profiles.township_places(session))
+    profile = profiles.opening_profile(opening, township_places(session))
     wanted = limit if actor.role == Role.bureau else len(by_id)
     ranked = index.rank_for_opening(profile, today, wanted)
     visible = [
@@ -172,5 +223,5 @@ def candidates_for_opening(
 
 def retrain(session: Session, *, models_dir: Path) -> MatchingModel:
     """Train on the outcomes so far, in the vocabulary of the index it will rank with."""
-    index, _ = opening_index(session, clock.today())
+    index, _ = opening_index(session, clock.today(), max_age=0)
     return learning.train(session, models_dir=models_dir, config=config(), text=index.text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
@@ -12,11 +13,22 @@ from jobs_app.models import Opening, Township, Worker
 from matching.records import OpeningProfile, WorkerProfile
 
 
-def township_places(session: Session) -> dict[int, Township]:
-    return {t.id: t for t in session.scalars(select(Township))}
+@dataclass(frozen=True)
+class Place:
+    """Where a township is, detached from any session so indexes can keep it."""
+
+    id: int
+    code: str
+    lat: float | None
+    lon: float | None
 
 
-def worker_profile(worker: Worker, today: date, townships: dict[int, Township]) -> WorkerProfile:
+def township_places(session: Session) -> dict[int, Place]:
+    rows = session.execute(select(Township.id, Township.code, Township.lat, Township.lon))
+    return {row.id: Place(*row) for row in rows}
+
+
+def worker_profile(worker: Worker, today: date, townships: dict[int, Place]) -> WorkerProfile:
     place = townships[worker.township_id]
     seeking_days = (today - worker.status_since).days if worker.status == "seeking" else 0
     return WorkerProfile(
@@ -42,7 +54,7 @@ def worker_profile(worker: Worker, today: date, townships: dict[int, Township]) 
     )
 
 
-def opening_profile(opening: Opening, townships: dict[int, Township]) -> OpeningProfile:
+def opening_profile(opening: Opening, townships: dict[int, Place]) -> OpeningProfile:
     place = townships.get(opening.township_id) if opening.township_id else None
     return OpeningProfile(
         id=opening.id,

@@ -12,10 +12,22 @@ from werkzeug.exceptions import Forbidden
 from jobs_app import ui_text
 from jobs_app.errors import DomainError
 from jobs_app.i18n import translate
-from routes.ui import allocations, auth, bureau, desk, employer, ledger, trips
+from routes.ui import (
+    allocations,
+    audit,
+    auth,
+    bureau,
+    desk,
+    employer,
+    households,
+    ledger,
+    trips,
+    worker_forms,
+)
 
 blueprint = Blueprint("ui", __name__)
-for child in (auth, desk, employer, bureau, trips, ledger, allocations):
+for child in (auth, desk, households, worker_forms, employer, bureau, trips, ledger,
+              allocations, audit):  # fmt: skip
     blueprint.register_blueprint(child.blueprint)
 
 

@@ -58,7 +58,7 @@ def login():  # fmt: skip
     session.clear()  # a fresh session: nothing from before the login survives but the language
     if language:
         session["lang"] = language
-    login_user(LoggedIn(user, token))
+    login_user(LoggedIn.of(user, token))
     return redirect(_safe_next() or url_for("ui.auth.home"))
 
 

@@ -21,6 +21,7 @@ from jobs_app.models import (
 )
 from jobs_app.services import (
     dashboard,
+    households,
     matching,
     recounts,
     referrals,
@@ -55,7 +56,7 @@ WORKER_BOOLEANS = ("dibao", "tekun", "is_household_head", "cares_for_children",
                    "cares_for_elderly")  # fmt: skip
 
 
-def _choices():
+def choices():
     return {name: list(vocabulary) for name, vocabulary in CHOICES.items()}
 
 
@@ -65,16 +66,19 @@ def workers_list():
     filters = {k: args[k] for k in ("q", "status", "category", "ability", "township_code")
                if k in args}  # fmt: skip
     page = workers.get_all(db.session, actor=actor(), page=_page(), per_page=PER_PAGE, **filters)
-    return render_template("desk/workers.html", page=page, args=args, choices=_choices(),
+    return render_template("desk/workers.html", page=page, args=args, choices=choices(),
                            townships=townships.get_all(db.session))  # fmt: skip
 
 
 @blueprint.route("/workers/new", methods=["GET", "POST"])
 def register():
+    household = _household_to_join()
     values, errors = {"status": "seeking", "wish_scope": "anywhere"}, {}
     if request.method == "POST":
         values = form_values(WORKER_BOOLEANS, ("skills", "wish_provinces"))
         values.setdefault("township_code", _own_township_code())
+        if household is not None:
+            values = _joining(values, household)
         fields, errors = load(WorkerSchema(), _worker_fields(values))
         if fields is not None:
             try:
@@ -90,8 +94,23 @@ def register():
         values["skills"] = "、".join(values.get("skills", []))
         values["wish_provinces"] = "、".join(values.get("wish_provinces", []))
     return render_template("desk/register.html", values=values, errors=errors,
-                           choices=_choices(), township_choices=_township_choices(),
-                           own_township=_own_township_code()), 422 if errors else 200  # fmt: skip
+                           choices=choices(), township_choices=_township_choices(),
+                           own_township=_own_township_code(),
+                           household=household), 422 if errors else 200  # fmt: skip
+
+
+def _household_to_join():
+    """The household named by ``?household_id=`` (the household page's link), if any."""
+    household_id = request.values.get("household_id", type=int)
+    if household_id is None:
+        return None
+    return households.get(db.session, actor=actor(), household_id=household_id)
+
+
+def _joining(values: dict, household) -> dict:
+    """A worker added to a household takes its township and its poverty facts."""
+    kept = {k: v for k, v in values.items() if k not in workers.HOUSEHOLD_FIELDS}
+    return {**kept, "household_id": household.id, "township_code": household.township.code}
 
 
 def _worker_fields(values: dict) -> dict:
@@ -118,6 +137,11 @@ def _own_township_code() -> str | None:
 
 @blueprint.route("/workers/<int:worker_id>")
 def worker(worker_id: int):
+    return worker_page(worker_id)
+
+
+def worker_page(worker_id: int, **forms):
+    """The worker page; ``forms`` carries a refused form's values and errors back to it."""
     found = workers.get(db.session, actor=actor(), worker_id=worker_id)
     db.session.commit()  # the unmasked read is audited
     placed = referrals.get_all(db.session, actor=actor(), page=1, per_page=100,
@@ -129,10 +153,10 @@ def worker(worker_id: int):
                                            limit=MATCH_LIMIT) if matchable else [])  # fmt: skip
     return render_template(
         "desk/worker.html", worker=found, age=workers.age(found), matches=matches,
-        matchable=matchable, referrals=placed, visits=seen, choices=_choices(),
+        matchable=matchable, referrals=placed, visits=seen, choices=choices(),
         history=dashboard.status_history(db.session, actor=actor(), worker_id=worker_id),
         follow_ups=zero_clearing.follow_ups(db.session, actor=actor(), worker_id=worker_id),
-        today=clock.today(), reason_language=language(),
+        today=clock.today(), reason_language=language(), outcome=forms,
     )  # fmt: skip
 
 
@@ -185,7 +209,7 @@ def zero_clearing_list():
     page = zero_clearing.seeking(db.session, actor=actor(), period=latest.period, page=_page(),
                                  per_page=50)  # fmt: skip
     return render_template("desk/zero_clearing.html", recount=latest, page=page,
-                           choices=_choices(), args={})  # fmt: skip
+                           choices=choices(), args={})  # fmt: skip
 
 
 @blueprint.route("/referrals/<int:referral_id>/letter")

@@ -12,7 +12,7 @@ from flask_login import current_user
 from marshmallow import Schema, ValidationError
 
 from jobs_app import ui_text
-from jobs_app.errors import DomainError, InvalidInput
+from jobs_app.errors import Conflict, DomainError, InvalidInput
 from jobs_app.extensions import db
 from jobs_app.i18n import translate, translate_errors
 from jobs_app.models import Role
@@ -109,3 +109,22 @@ def parse_date(raw: str | None) -> date | None:
         return date.fromisoformat(raw) if raw else None
     except ValueError:
         return None
+
+
+def save(change: Callable[[], Any]) -> tuple[Any, DomainError | None]:
+    """Carry out one change and commit; a refused one (bad input, a conflict) rolls back
+    and comes back, for the form to show next to its fields. Not-found and forbidden pass."""
+    try:
+        result = change()
+        db.session.commit()
+        return result, None
+    except (InvalidInput, Conflict) as error:
+        db.session.rollback()
+        return None, error
+
+
+def refusal_errors(error: DomainError) -> dict[str, list[str]]:
+    """A refusal per field, or under ``form`` when it names none (an opening full)."""
+    if error.errors:
+        return field_errors(error.errors)
+    return {"form": [translate(error.message, ui_text.language())]}

@@ -1,4 +1,4 @@
-// Long work (a batch allocation) shows its progress: poll the API, reload when finished.
+// Long work (a batch allocation, a ledger import) shows its progress: poll, reload when finished.
 const POLL_MS = 2000;
 
 async function poll(bar) {
@@ -7,7 +7,7 @@ async function poll(bar) {
   const run = await response.json();
   bar.value = run.progress;
   const text = document.querySelector("[data-progress-text]");
-  if (text) text.textContent = `${Math.round(run.progress * 100)}%`;
+  if (text) text.textContent = run.progress_text ?? `${Math.round(run.progress * 100)}%`;
   if (run.status === "done" || run.status === "failed") {
     window.location.reload();
     return;

@@ -17,6 +17,8 @@ def test_users_create_and_token_give_a_working_bearer_token(app, runner):
     client = app.test_client()
     me = client.get("/api/v1/auth/me", headers={"Authorization": f"Bearer {token}"})
     assert me.json["role"] == "desk" and me.json["township_name"] == "武陵镇"
+    mine = client.get("/api/v1/tokens", headers={"Authorization": f"Bearer {token}"})
+    assert [t["label"] for t in mine.json["items"]] == ["cli"]
 
 
 def test_users_create_prompts_for_the_password_when_none_is_given(app, runner):

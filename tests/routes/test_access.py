@@ -13,6 +13,8 @@ import pytest
 from jobs_app import clock
 from jobs_app.extensions import db
 from jobs_app.identity import make_id_number
+from jobs_app.models import TokenKind, User
+from jobs_app.services import users
 from tests import factories
 from tests.factories import LONGSHA
 
@@ -22,15 +24,19 @@ _serial = count(300)
 
 @pytest.fixture
 def objects(app, world):
-    """A worker, household, opening and referral of 龙沙镇 and employer A."""
+    """A worker, household, opening and referral of 龙沙镇 and employer A; a spare API token
+    of the bureau's."""
     with app.app_context():
         worker = factories.worker(db.session)
         opening = factories.opening(db.session, employer_id=world.employer_a, headcount=50)
         referral = factories.referral(db.session, worker_id=worker.id, opening_id=opening.id)
+        bureau = db.session.scalar(db.select(User).where(User.username == "bureau"))
+        token, _ = users.new_token(db.session, user_id=bureau.id, kind=TokenKind.bearer)
         db.session.commit()
         return {
             "worker": worker.id, "household": worker.household_id, "opening": opening.id,
-            "referral": referral.id, "employer": world.employer_a,
+            "referral": referral.id, "employer": world.employer_a, "user": bureau.id,
+            "token": token.id,
         }  # fmt: skip
 
 
@@ -123,6 +129,14 @@ MATRIX = [
     ("get", "/api/v1/audit", None,
      {"desk": 403, "other_desk": 403, "employer": 403, "other_employer": 403, "bureau": 200,
       "admin": 403}),
+    ("get", "/api/v1/tokens", None, dict.fromkeys(ROLES, 200)),
+    ("post", "/api/v1/tokens", lambda app, ids: {"label": "台账同步"}, dict.fromkeys(ROLES, 201)),
+    ("get", "/api/v1/users/{user}/tokens", None,
+     {"desk": 403, "other_desk": 403, "employer": 403, "other_employer": 403, "bureau": 403,
+      "admin": 200}),
+    ("delete", "/api/v1/tokens/{token}", None,
+     {"desk": 404, "other_desk": 404, "employer": 404, "other_employer": 404, "bureau": 204,
+      "admin": 204}),
 ]  # fmt: skip
 
 

@@ -36,7 +36,8 @@ def operations(spec) -> list[tuple[str, str]]:
 
 @pytest.fixture
 def scope(app, world):
-    """One object of each kind inside the desk's township and employer A."""
+    """One object of each kind inside the desk's township and employer A (token 0 does not
+    exist, so no role's own token is revoked halfway through the run)."""
     with app.app_context():
         worker = factories.worker(db.session)
         opening = factories.opening(db.session, employer_id=world.employer_a, headcount=9)
@@ -46,7 +47,7 @@ def scope(app, world):
             "worker_id": worker.id, "household_id": worker.household_id,
             "employer_id": world.employer_a, "opening_id": opening.id,
             "referral_id": referral.id, "visit_id": 1, "user_id": 1, "run_id": 1,
-            "trip_id": 1, "period": "2026-11",
+            "trip_id": 1, "period": "2026-11", "token_id": 0,
         }  # fmt: skip
 
 

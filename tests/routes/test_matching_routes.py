@@ -106,3 +106,32 @@ def test_an_opening_she_is_referred_to_is_not_suggested_again(as_role, jobs):
         "/api/v1/referrals", json={"worker_id": jobs["seamstress"], "opening_id": jobs["sewing"]}
     )
     assert desk.get(f"/api/v1/workers/{jobs['seamstress']}/matches").json["items"] == []
+
+
+def test_a_recent_index_is_reused_and_a_stale_one_rebuilt(app, as_role, world, jobs):
+    """Under load the opening index is trusted for a second without asking the database;
+    after that a new opening shows, and the cached rows survive the request that built them."""
+    from jobs_app.services import matching
+
+    desk = as_role("desk")
+    url = f"/api/v1/workers/{jobs['seamstress']}/matches?limit=20"
+    matching.configure(index_max_age=3600)
+    try:
+        assert [i["opening_id"] for i in desk.get(url).json["items"]] == [jobs["sewing"]]
+        with app.app_context():
+            another = factories.opening(
+                db.session,
+                employer_id=world.employer_a,
+                title="缝纫工二",
+                skills=["缝纫"],
+                board=True,
+            )
+            db.session.commit()
+            another_id = another.id
+        # Within the max age the old index answers (and its rows are still readable).
+        assert [i["opening_id"] for i in desk.get(url).json["items"]] == [jobs["sewing"]]
+        matching.configure(index_max_age=0)
+        fresh = {i["opening_id"] for i in desk.get(url).json["items"]}
+        assert fresh == {jobs["sewing"], another_id}
+    finally:
+        matching.configure(index_max_age=0)

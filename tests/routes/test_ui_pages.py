@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import re
 from datetime import timedelta
@@ -17,7 +16,6 @@ from jobs_app.services import recounts
 from jobs_app.services.access import Actor
 from jobs_app.ui_text import ZH
 from tests import factories
-from tests.services.test_ledger_import import ledger_file, person
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "jobs_app" / "templates"
 DATA = re.compile(r'<script type="application/json" id="dashboard-data">(.*?)</script>', re.S)
@@ -324,42 +322,6 @@ def test_bureau_plans_the_buses_and_sees_each_tour(app, bureau, world):
 def test_a_window_that_ends_before_it_starts_is_refused_in_chinese(bureau):
     refused = post(bureau, "/bureau/trips/plan", from_date="2026-03-10", to_date="2026-03-01")
     assert "结束日期早于开始日期" in bureau.get(refused.headers["Location"]).get_data(as_text=True)
-
-
-def _upload(client, path: str, rows, **form):
-    body = {"file": (ledger_file(rows), "台账.xlsx"), "csrf_token": csrf_of(client, "/"), **form}
-    return client.post(path, data=body, content_type="multipart/form-data")
-
-
-def test_bureau_checks_a_ledger_then_imports_it(app, bureau):
-    checked = _upload(bureau, "/bureau/import/", [person(), person()])
-    page = checked.get_data(as_text=True)
-    assert "试导入结果" in page
-    with app.app_context():
-        assert db.session.query(Worker).count() == 0
-    commit_path = re.search(r'action="(/bureau/import/[0-9a-f]{32})"', page).group(1)
-    imported = post(bureau, commit_path)
-    assert imported.status_code == 200 and "导入结果" in imported.get_data(as_text=True)
-    with app.app_context():
-        assert db.session.query(Worker).count() == 2
-    assert post(bureau, commit_path).status_code == 302  # the upload is used once
-
-
-def test_a_bad_ledger_row_is_named_and_nothing_can_be_imported(app, bureau):
-    page = _upload(bureau, "/bureau/import/", [person(), person(特困="不是")]).get_data(
-        as_text=True
-    )
-    assert "特困" in page and "确认导入" not in page
-
-
-def test_a_file_that_is_no_ledger_is_refused_by_name(bureau):
-    body = {
-        "file": (io.BytesIO(b"not a workbook"), "notes.xlsx"),
-        "csrf_token": csrf_of(bureau, "/"),
-    }
-    answer = bureau.post("/bureau/import/", data=body, content_type="multipart/form-data")
-    assert answer.status_code == 422
-    assert "文件不是 .xlsx 格式的 Excel 工作簿" in answer.get_data(as_text=True)
 
 
 def test_bureau_runs_the_allocation_and_accepts_its_proposal(app, bureau, opening):

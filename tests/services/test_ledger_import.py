@@ -240,6 +240,8 @@ def test_a_new_township_moves_the_household(session):
 
 def test_an_id_number_excel_stored_as_a_number_lost_its_last_digits_and_is_refused(session):
     row = person()
+    while row["身份证号"].endswith("X"):  # one in eleven: a number Excel could not hold at all
+        row = person()
     report = run(session, [dict(row, 身份证号=float(row["身份证号"]))])
     assert [(e.row, e.column) for e in report.errors] == [(2, "身份证号")]
     assert "末几位已丢失" in report.errors[0].text() and count(session, Worker) == 0

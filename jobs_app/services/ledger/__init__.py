@@ -9,11 +9,14 @@ from jobs_app.services.ledger.monthly import (
     export_visits_due,
 )
 from jobs_app.services.ledger.report import ImportReport
+from jobs_app.services.ledger.runs import ImportRun, Uploads
 from jobs_app.services.ledger.writing import Column, write_ledger
 
 __all__ = [
     "Column",
     "ImportReport",
+    "ImportRun",
+    "Uploads",
     "export_placements",
     "export_recount",
     "export_seeking",

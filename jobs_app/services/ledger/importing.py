@@ -36,12 +36,6 @@ REGISTERED_FACTS = (
     Household.village, Household.category, Household.dibao, Household.tekun,
     Household.helper_name, Household.helper_phone,
 )  # fmt: skip
-REGISTERED_FACTS = (
-    Worker.id, Worker.id_number, Worker.household_id, Worker.township_id, Worker.name,
-    Worker.phone, Worker.education, Worker.health, Worker.ability, Worker.skills, Worker.status,
-    Household.village, Household.category, Household.dibao, Household.tekun,
-    Household.helper_name, Household.helper_phone,
-)  # fmt: skip
 # Township names as clerks shorten them: 龙沙镇 → 龙沙, 高笋塘街道 → 高笋塘.
 _SUFFIXES = ("街道", "镇", "乡")
 
