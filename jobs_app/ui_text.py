@@ -242,6 +242,9 @@ ZH = {
     "{read} rows read": "已读取 {read} 行",
     "{read} of {total} rows read ({share})": "已读取 {read} / {total} 行（{share}）",
     "Some rows are bad, so nothing was imported.": "台账有错误行，未导入任何数据。",
+    "Download the bad rows (correct them in Excel and upload again)": (
+        "下载问题行（在 Excel 中改正后重新上传）"
+    ),
     "The first {shown} of {total} problems:": "共 {total} 个问题，以下列出前 {shown} 个：",
     "This ledger cannot be imported now; upload it again.": "该台账现在不能导入，请重新上传。",
     "The run stopped; nothing was written.": "运行已中断，未写入任何数据。",

@@ -19,6 +19,7 @@ from flask import (
     redirect,
     render_template,
     request,
+    send_file,
     url_for,
 )
 
@@ -86,6 +87,16 @@ def status(token: str):
     return jsonify(status=run.status.value, stage=run.stage.value, progress=run.progress,
                    rows_read=run.rows_read, rows_total=run.rows_total,
                    progress_text=progress_text(run))  # fmt: skip
+
+
+@blueprint.route("/<token>/errors.xlsx", endpoint="errors")
+def error_sheet(token: str):
+    """The check's bad rows as a workbook: corrected in Excel, it can be uploaded again."""
+    _run_or_404(token)
+    path = _uploads().error_sheet(token)
+    if not path.exists():
+        abort(404)
+    return send_file(path, as_attachment=True, download_name="台账问题行.xlsx")
 
 
 @blueprint.route("/<token>", methods=["POST"], endpoint="commit")

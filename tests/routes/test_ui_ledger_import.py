@@ -9,6 +9,7 @@ import re
 import time
 
 import pytest
+from openpyxl import load_workbook
 
 from jobs_app import background
 from jobs_app.extensions import db
@@ -65,6 +66,25 @@ def test_a_bad_ledger_row_is_named_and_nothing_can_be_imported(app, bureau):
     assert "特困" in page and "确认导入" not in page
     assert post(bureau, run_page).status_code == 302
     assert workers_registered(app) == 0
+
+
+def test_the_bad_rows_download_as_a_sheet_to_correct_and_upload_again(app, bureau):
+    run_page = upload(app, bureau, ledger_file([person(), person(特困="不是")]))
+    assert "下载问题行" in bureau.get(run_page).get_data(as_text=True)
+    with bureau.get(f"{run_page}/errors.xlsx") as sheet:
+        assert sheet.status_code == 200
+        assert "attachment" in sheet.headers["Content-Disposition"]
+        workbook = io.BytesIO(sheet.data)
+    rows = list(load_workbook(workbook).active.iter_rows(values_only=True))
+    header, bad = rows[0], rows[1:]
+    assert header[-1] == "问题" and len(bad) == 1
+    assert bad[0][header.index("特困")] == "不是" and "特困" in bad[0][-1]
+
+
+def test_a_clean_ledger_has_no_bad_rows_to_download(app, bureau):
+    run_page = upload(app, bureau, ledger_file([person()]))
+    assert "下载问题行" not in bureau.get(run_page).get_data(as_text=True)
+    assert bureau.get(f"{run_page}/errors.xlsx").status_code == 404
 
 
 def test_a_file_that_is_no_ledger_is_refused_by_name(app, bureau):

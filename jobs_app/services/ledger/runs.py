@@ -103,6 +103,10 @@ class Uploads:
     def sheet(self, token: str) -> Path:
         return self.folder / f"{token}.xlsx"
 
+    def error_sheet(self, token: str) -> Path:
+        """The bad rows with a 问题 column, for the clerk to correct and upload again."""
+        return self.folder / f"{token}.errors.xlsx"
+
     def get(self, token: str) -> ImportRun | None:
         """The upload's run as last saved; one left behind by a dead process reads as failed."""
         if len(token) != TOKEN_LENGTH or any(c not in "0123456789abcdef" for c in token):
@@ -174,7 +178,10 @@ def finish(uploads: Uploads, token: str, report: ImportReport) -> None:
         "error_count": len(report.errors), "bad_rows": len({p.row for p in report.errors}),
         "errors": [asdict(problem) for problem in report.errors[:KEPT_PROBLEMS]],
         "warnings": [asdict(problem) for problem in report.warnings[:KEPT_PROBLEMS]],
+        "error_sheet": bool(report.errors and report.bad_rows),
     }  # fmt: skip
+    if run.report["error_sheet"]:
+        report.write_error_sheet(str(uploads.error_sheet(token)))
     uploads.save(run)
     if run.stage == Stage.commit:
         uploads.sheet(token).unlink(missing_ok=True)
