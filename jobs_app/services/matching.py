@@ -83,10 +83,6 @@ class _Cache:
         """The value of ``kind`` loaded less than ``max_age`` seconds ago, or loaded now."""
         return self.get(kind, object, load, max_age)
 
-    def clear(self) -> None:
-        with self._lock:
-            self._entries.clear()
-
 
 @dataclass
 class _Entry:
