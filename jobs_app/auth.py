@@ -32,8 +32,7 @@ class LoggedIn(UserMixin):
 
     @classmethod
     def of(cls, user: User, session_token: str | None = None) -> LoggedIn:
-        actor = Actor(user.id, user.role, user.township_id, user.employer_id)
-        return cls(actor, session_token, user)
+        return cls(Actor.of(user), session_token, user)
 
     def get_id(self) -> str | None:
         return self.session_token

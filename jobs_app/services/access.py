@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import Select
 
 from jobs_app.errors import Forbidden
-from jobs_app.models import Employer, Opening, Referral, Role, Worker
+from jobs_app.models import Employer, Opening, Referral, Role, User, Worker
 
 
 @dataclass(frozen=True)
@@ -18,6 +18,11 @@ class Actor:
     role: Role
     township_id: int | None = None
     employer_id: int | None = None
+
+    @classmethod
+    def of(cls, user: User) -> Actor:
+        """The actor an account acts as."""
+        return cls(user.id, user.role, user.township_id, user.employer_id)
 
     @classmethod
     def system(cls) -> Actor:

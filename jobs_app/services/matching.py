@@ -124,13 +124,15 @@ def opening_index(
 ) -> tuple[OpeningIndex, dict[int, Opening]]:
     """The index of open openings, rebuilt only after an opening or the active model changed."""
 
+    active = {}
+
     def fingerprint():
-        model_id, _ = learning.active_ranker(session)
+        model_id, active["ranker"] = learning.active_ranker(session)
         totals = select(func.count(), func.max(Opening.updated_at), func.sum(Opening.hired_count))
         return (today, model_id, *session.execute(totals).one())
 
-    def build():
-        _, ranker = learning.active_ranker(session)
+    def build():  # always after fingerprint(), which found the active ranker
+        ranker = active["ranker"]
         with _loader(session) as loader:
             places = profiles.township_places(loader)
             found = list(loader.scalars(_open_openings_statement(today)))

@@ -50,7 +50,7 @@ def create(
     if expires_at is not None:
         if expires_at <= clock.now():
             raise InvalidInput.field("expires_at", "The expiry must lie in the future.")
-        expires_at = expires_at.astimezone(UTC)  # SQLite keeps no zone: store UTC
+        expires_at = expires_at.astimezone(UTC)  # answered in UTC, like every stored time
     token, secret = users.new_token(
         session, user_id=user_id, kind=TokenKind.bearer, label=label, expires_at=expires_at
     )
@@ -65,7 +65,7 @@ def delete(session: Session, *, actor: Actor, token_id: int) -> AuthToken:
         raise NotFound()
     if token.revoked_at is None:
         users.recent_bearers.forget()
-        token.revoked_at = clock.now().astimezone(UTC)
+        token.revoked_at = clock.now()
         _record(session, actor, "revoke", token)
     return token
 

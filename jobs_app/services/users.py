@@ -193,8 +193,7 @@ def actor_for_bearer(session: Session, *, token: str) -> Actor | None:
     found = _live_token(session, digest, TokenKind.bearer)
     if found is None:
         return None
-    user = found.user
-    actor = Actor(user.id, user.role, user.township_id, user.employer_id)
+    actor = Actor.of(found.user)
     recent_bearers.put(digest, actor, found.expires_at)
     return actor
 
