@@ -59,9 +59,11 @@ def main() -> None:
             # Warm-up, not reported: every gunicorn worker builds its opening index once.
             _locust("matches", port, environment, options, seconds=15, report=False)
             for scenario in ("mix", "matches"):
-                _locust(scenario, port, environment, options)
-    with _gunicorn("", options.gunicorn_workers, options.threads, "bench.bare:app") as port:
-        _locust("bare", port, {}, options, locustfile="locust_bare.py")
+                if scenario in options.scenarios:
+                    _locust(scenario, port, environment, options)
+    if "bare" in options.scenarios:
+        with _gunicorn("", options.gunicorn_workers, options.threads, "bench.bare:app") as port:
+            _locust("bare", port, {}, options, locustfile="locust_bare.py")
 
 
 def _options():
@@ -70,6 +72,8 @@ def _options():
     parser.add_argument("--users", type=int, default=40)
     parser.add_argument("--gunicorn-workers", type=int, default=8)
     parser.add_argument("--threads", type=int, default=1, help="> 1: gthread workers")
+    parser.add_argument("--scenarios", default="mix,matches,bare",
+                        help="comma-separated, of mix, matches and bare (calibration)")  # fmt: skip
     return parser.parse_args()
 
 
@@ -154,9 +158,9 @@ def _locust(scenario, port, environment, options, seconds=None, report=True,
 
 def _print(scenario: str, stats: Path) -> None:
     with stats.open() as handle:
-        rows = {row["Name"]: row for row in csv.DictReader(handle)}
+        rows = {f"{row['Type']} {row['Name']}".strip(): row for row in csv.DictReader(handle)}
     for name, row in rows.items():
-        print(f"{scenario:8} {name:36} {float(row['Requests/s']):8.1f} req/s  "
+        print(f"{scenario:8} {name:40} {float(row['Requests/s']):8.1f} req/s  "
               f"p50 {row['50%']:>5} ms  p95 {row['95%']:>5} ms  p99 {row['99%']:>5} ms  "
               f"errors {row['Failure Count']}")  # fmt: skip
 

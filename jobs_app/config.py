@@ -13,7 +13,9 @@ from flask import Flask
 
 DEFAULTS = {
     "TIMEZONE": "Asia/Shanghai",
-    "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+    "SQLALCHEMY_ENGINE_OPTIONS": {},
+    # Seconds a pooled connection may sit idle before it is pinged ahead of use (PostgreSQL).
+    "DATABASE_PING_AFTER_IDLE": 1.0,
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
     "SESSION_COOKIE_SECURE": False,
@@ -46,6 +48,7 @@ ENV_STRINGS = (
     "PORT",
     "PROXY_COUNT",
     "MATCHING_INDEX_MAX_AGE",
+    "DATABASE_PING_AFTER_IDLE",
 )
 ENV_BOOLEANS = ("SESSION_COOKIE_SECURE",)
 

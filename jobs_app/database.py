@@ -1,11 +1,21 @@
-"""Engine settings per backend, and mapping an unreachable database to a clear 503."""
+"""Engine settings per backend, and mapping an unreachable database to a clear 503.
+
+A connection the database has closed (a restart, a killed backend) must not cost a user
+more than a retry. Connections idle for a while are pinged before use; a busy one is trusted,
+because pinging it on every request cost a round trip per request, an eighth of a worker
+process's time under load. A busy connection found dead fails its request with a 503, which
+also discards every other connection of the pool; a safe request (GET, HEAD) is then run once
+more on a fresh connection, so a reader never sees the fault.
+"""
 
 from __future__ import annotations
 
-from flask import Flask, jsonify
+import time
+
+from flask import Flask, jsonify, request
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DataError, OperationalError
+from sqlalchemy.exc import DataError, DisconnectionError, OperationalError
 from werkzeug.routing import IntegerConverter
 
 from jobs_app.errors import error_body
@@ -25,8 +35,61 @@ def _sqlite_pragmas(busy_timeout_ms: int):
     return on_connect
 
 
+def _ping_when_idle(engine: Engine, idle_seconds: float) -> None:
+    """Ping a pooled connection before use when it has been idle ``idle_seconds`` or more
+    (SQLAlchemy's pessimistic-disconnect recipe, with a threshold)."""
+
+    @event.listens_for(engine, "checkin")
+    def returned(_dbapi_connection, record) -> None:
+        record.info["returned_at"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def ping(dbapi_connection, record, _proxy) -> None:
+        returned_at = record.info.get("returned_at")  # none: a new connection
+        if returned_at is None or time.monotonic() - returned_at < idle_seconds:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except engine.dialect.loaded_dbapi.Error as error:
+            raise DisconnectionError() from error  # the pool connects afresh and tries again
+
+
+RETRY = "jobs_app.retry_on_fresh_connection"
+SAFE_METHODS = ("GET", "HEAD")
+
+
+class RetrySafeRequests:
+    """WSGI middleware: run a GET or HEAD once more when its connection turned out dead.
+
+    Safe requests change nothing but the audit log of reads, and the failed attempt's
+    transaction died with its connection; the answer is held until it is known whether the
+    request is to be run again (Flask answers through the returned body, never ``write``).
+    """
+
+    def __init__(self, wsgi_app):
+        self.wsgi_app = wsgi_app
+
+    def __call__(self, environ, start_response):
+        if environ.get("REQUEST_METHOD") not in SAFE_METHODS:
+            return self.wsgi_app(environ, start_response)
+        held = []
+        body = self.wsgi_app(environ, lambda *answer: held.append(answer))
+        if environ.pop(RETRY, False):
+            getattr(body, "close", lambda: None)()
+            environ[RETRY + ".done"] = True
+            return self.wsgi_app(environ, start_response)
+        start_response(*held[-1])
+        return body
+
+
 def _database_unavailable(error: OperationalError):
     db.session.rollback()
+    if (
+        error.connection_invalidated
+        and request.method in SAFE_METHODS
+        and not request.environ.get(RETRY + ".done")
+    ):
+        request.environ[RETRY] = True
     busy = "locked" in str(error.orig).lower() or "busy" in str(error.orig).lower()
     message = (
         "The database is busy; try again shortly."
@@ -65,4 +128,7 @@ def init_app(app: Flask) -> None:
         if engine.dialect.name == "sqlite":
             busy = app.config.get("SQLITE_BUSY_TIMEOUT_MS", 10_000)
             event.listen(engine, "connect", _sqlite_pragmas(busy))
+        else:
+            _ping_when_idle(engine, float(app.config["DATABASE_PING_AFTER_IDLE"]))
     app.register_error_handler(OperationalError, _database_unavailable)
+    app.wsgi_app = RetrySafeRequests(app.wsgi_app)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask import jsonify
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
@@ -54,7 +55,10 @@ def worker_matches(args, worker_id):
     ranked = matching.matches_for_worker(
         db.session, actor=current_actor(), worker_id=worker_id, limit=args["limit"]
     )
-    return {"items": shown_suggestions(ranked)}
+    # Built as the schema's plain types and answered as is (flask-smorest passes a Response
+    # through): marshmallow walking 20 matches and their reasons was a tenth of the busiest
+    # request. The schema still documents the answer; schemathesis checks the two agree.
+    return jsonify(items=shown_suggestions(ranked))
 
 
 @blp.route("/openings/<int:opening_id>/candidates")

@@ -26,7 +26,7 @@ def _postgres_config(url: str) -> tuple[dict, str]:
     with engine.begin() as connection:
         connection.execute(sa.text(f"CREATE SCHEMA {schema}"))
     engine.dispose()
-    options = {"connect_args": {"options": f"-csearch_path={schema}"}, "pool_pre_ping": True}
+    options = {"connect_args": {"options": f"-csearch_path={schema}"}}
     return {"SQLALCHEMY_DATABASE_URI": url, "SQLALCHEMY_ENGINE_OPTIONS": options}, schema
 
 

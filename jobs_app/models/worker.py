@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, query_expression, relationship
 
 from jobs_app.models.base import Base, Timestamped, UtcDateTime, enum_column, utcnow
 from jobs_app.models.enums import Ability, Education, Health, WishScope, WorkerStatus
@@ -47,6 +47,8 @@ class Worker(Timestamped, Base):
 
     household: Mapped[Household] = relationship(lazy="joined")
     township: Mapped[Township] = relationship(lazy="joined")
+    # Loaded only by a query that asks for it (matching): the openings she awaits word from.
+    pending_opening_ids: Mapped[str | None] = query_expression()
 
 
 class WorkerStatusChange(Base):

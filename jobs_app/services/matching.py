@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import String, cast, func, select
+from sqlalchemy.orm import Session, with_expression
 
 from jobs_app import clock
 from jobs_app.models import (
@@ -168,16 +168,39 @@ def matches_for_worker(
     session: Session, *, actor: Actor, worker_id: int, limit: int
 ) -> list[RankedOpening]:
     """The openings that suit a worker best, with reasons; none breaks a hard limit."""
-    worker = worker_service.get(session, actor=actor, worker_id=worker_id, audit_read=False)
-    return suggest(session, [worker], limit=limit)[worker.id]
+    with_pending = with_expression(Worker.pending_opening_ids, _pending_opening_ids())
+    worker = worker_service.get(
+        session, actor=actor, worker_id=worker_id, audit_read=False, options=[with_pending]
+    )
+    pending = {int(n) for n in worker.pending_opening_ids.split(",") if n}
+    return suggest(session, [worker], limit=limit, pending={worker.id: pending})[worker.id]
 
 
-def suggest(session: Session, workers: list[Worker], *, limit: int) -> dict[int, list]:
-    """The best openings for each worker, leaving out those she is already referred to."""
+def _pending_opening_ids():
+    """The openings a worker is referred to and awaits word from, as "3,17" (or ""): read in
+    the same query as the worker, one round trip less on the busiest request."""
+    return func.coalesce(
+        select(func.aggregate_strings(cast(Referral.opening_id, String), ","))
+        .where(Referral.worker_id == Worker.id, Referral.status == ReferralStatus.referred)
+        .scalar_subquery(),
+        "",
+    )
+
+
+def suggest(
+    session: Session,
+    workers: list[Worker],
+    *,
+    limit: int,
+    pending: dict[int, set[int]] | None = None,
+) -> dict[int, list]:
+    """The best openings for each worker, leaving out those she is already referred to
+    (``pending``: those openings by worker, when the caller has read them already)."""
     today = clock.today()
     index, by_id = opening_index(session, today)
     townships = township_places(session)
-    pending = _pending_referrals(session, [worker.id for worker in workers])
+    if pending is None:
+        pending = _pending_referrals(session, [worker.id for worker in workers])
     ranked = {}
     for worker in workers:
         skip = pending.get(worker.id, set())

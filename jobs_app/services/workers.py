@@ -29,10 +29,13 @@ HOUSEHOLD_FIELDS = ("category", "dibao", "tekun", "village", "helper_name", "hel
 DUPLICATE_ID = "A worker with this ID number is already registered."
 
 
-def get(session: Session, *, actor: Actor, worker_id: int, audit_read: bool = True) -> Worker:
-    """One worker the actor may see; reading it unmasked is written to the audit log."""
+def get(
+    session: Session, *, actor: Actor, worker_id: int, audit_read: bool = True, options=()
+) -> Worker:
+    """One worker the actor may see; reading it unmasked is written to the audit log.
+    ``options`` are loader options, which refresh a worker the session already holds."""
     require(actor, Role.desk, Role.bureau)
-    worker = session.get(Worker, worker_id)
+    worker = session.get(Worker, worker_id, options=options, populate_existing=bool(options))
     if worker is None or not may_see_worker(actor, worker):
         raise NotFound()
     if audit_read and sees_identity(actor):

@@ -32,21 +32,54 @@ def test_with_the_database_down_requests_fail_cleanly_with_503(tmp_path):
     assert login.headers["Retry-After"]
 
 
-@pytest.mark.skipif(ON_SQLITE, reason="PostgreSQL connections only (the PostgreSQL pass)")
-def test_killed_connections_are_replaced_without_an_error(app, world, another_instance):
+def _victim(app, another_instance, token, **config):
+    """A second instance whose connections can be told apart, and its client."""
     tagged = {**app.config["SQLALCHEMY_ENGINE_OPTIONS"]}
     tagged["connect_args"] = {**tagged["connect_args"], "application_name": "jobs-app-victim"}
-    victim = another_instance(SQLALCHEMY_ENGINE_OPTIONS=tagged)
+    victim = another_instance(SQLALCHEMY_ENGINE_OPTIONS=tagged, **config)
     client = victim.test_client()
-    client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {world.tokens['desk']}"
-    assert client.get("/api/v1/workers").status_code == 200
+    client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {token}"
+    return client
+
+
+def _kill_victims_connections(app) -> None:
     with app.app_context():
         killed = db.session.execute(sa.text(
             "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
             "WHERE application_name = 'jobs-app-victim'")).scalar()  # fmt: skip
         db.session.commit()
     assert killed >= 1
-    assert client.get("/api/v1/workers").status_code == 200  # pool pre-ping reconnects
+
+
+@pytest.mark.skipif(ON_SQLITE, reason="PostgreSQL connections only (the PostgreSQL pass)")
+def test_a_reader_on_a_killed_connection_is_answered_from_a_fresh_one(app, world, another_instance):
+    client = _victim(app, another_instance, world.tokens["desk"])
+    assert client.get("/api/v1/workers").status_code == 200
+    _kill_victims_connections(app)  # the connection was used a moment ago: no ping
+    assert client.get("/api/v1/workers").status_code == 200  # retried on a fresh connection
+
+
+@pytest.mark.skipif(ON_SQLITE, reason="PostgreSQL connections only (the PostgreSQL pass)")
+def test_a_change_on_a_killed_connection_is_a_503_and_the_next_one_works(
+    app, world, another_instance
+):
+    client = _victim(app, another_instance, world.tokens["bureau"])
+    factory = {"name": "新厂", "kind": "enterprise", "province": "广东省", "city": "东莞市"}
+    assert client.get("/api/v1/workers").status_code == 200
+    _kill_victims_connections(app)
+    refused = client.post("/api/v1/employers", json=factory)  # not repeated: it is no read
+    assert refused.status_code == 503 and refused.headers["Retry-After"]
+    assert refused.json["message"] == "数据库暂时不可用，请稍后重试"
+    assert client.post("/api/v1/employers", json=factory).status_code == 201
+
+
+@pytest.mark.skipif(ON_SQLITE, reason="PostgreSQL connections only (the PostgreSQL pass)")
+def test_an_idle_connection_found_dead_is_replaced_before_use(app, world, another_instance):
+    client = _victim(app, another_instance, world.tokens["bureau"], DATABASE_PING_AFTER_IDLE=0)
+    factory = {"name": "新厂", "kind": "enterprise", "province": "广东省", "city": "东莞市"}
+    assert client.get("/api/v1/workers").status_code == 200
+    _kill_victims_connections(app)
+    assert client.post("/api/v1/employers", json=factory).status_code == 201  # pinged first
 
 
 def test_a_recount_dying_half_way_leaves_the_month_as_it_was(app, monkeypatch):

@@ -3,6 +3,8 @@
 from datetime import timedelta
 
 import pytest
+import schemathesis
+from schemathesis.checks import response_schema_conformance
 
 from jobs_app import clock
 from jobs_app.extensions import db
@@ -135,3 +137,12 @@ def test_a_recent_index_is_reused_and_a_stale_one_rebuilt(app, as_role, world, j
         assert fresh == {jobs["sewing"], another_id}
     finally:
         matching.configure(index_max_age=0)
+
+
+def test_matches_answer_as_the_api_document_says(app, world, jobs):
+    schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app)
+    operation = schema["/api/v1/workers/{worker_id}/matches"]["GET"]
+    case = operation.Case(path_parameters={"worker_id": jobs["seamstress"]}, query={"limit": 5})
+    answer = case.call(headers={"Authorization": f"Bearer {world.tokens['desk']}"})
+    assert answer.status_code == 200 and answer.json()["items"]
+    case.validate_response(answer, checks=[response_schema_conformance])
