@@ -34,6 +34,18 @@ def best_first(scores: np.ndarray, ids: np.ndarray, limit: int) -> np.ndarray:
     return keep[order[:limit]]
 
 
+def weighted_rows(matrix: sp.csr_matrix, rows: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """``weights @ matrix[rows]`` as a dense row: one sparse row times a CSR matrix in a few
+    numpy calls, where scipy's checks and conversions cost more than the arithmetic."""
+    rows = np.asarray(rows, dtype=np.int64)
+    starts, lengths = matrix.indptr[rows], np.diff(matrix.indptr)[rows]
+    offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
+    positions = offsets + np.arange(offsets.size)
+    products = np.repeat(np.asarray(weights, dtype=np.float64), lengths) * matrix.data[positions]
+    summed = np.bincount(matrix.indices[positions], weights=products, minlength=matrix.shape[1])
+    return summed.astype(matrix.dtype)
+
+
 @dataclass
 class ScoredBlock:
     """Eligibility, features and final scores of a block of workers by openings."""
@@ -107,6 +119,14 @@ class OpeningIndex:
         text, tags = vectors
         return (tags @ self.tags_t).toarray(), (text @ self.text_t).toarray()
 
+    def one_worker_products(self, worker: WorkerProfile) -> tuple[np.ndarray, np.ndarray]:
+        """``skill_products`` of a single worker (the desk's request), row by row."""
+        text = self.text.transform([worker_document(worker)])
+        tags = sorted({self.tags.columns[t] for t in worker.skills if t in self.tags.columns})
+        overlap = weighted_rows(self.tags_t, np.array(tags, dtype=np.int64), np.ones(len(tags)))
+        cosine = weighted_rows(self.text_t, text.indices, text.data)
+        return overlap[None, :], cosine[None, :]
+
     def score_block(
         self,
         workers: WorkerArrays,
@@ -133,21 +153,21 @@ class OpeningIndex:
     ) -> list[Match]:
         """The best ``limit`` openings for ``worker``, best first, none breaking a limit."""
         workers = WorkerArrays.build([worker], self.config)
-        skill = self.skill_products(self.worker_vectors([worker]))
+        skill = self.one_worker_products(worker)
         block = self.score_block(workers, skill, today)
         cols = np.flatnonzero(block.eligible[0])
         scores = block.scores[0, cols]
         if self.learned is not None:
             table = feature_table(block.features, block.pairing)[cols]
             scores = self.learned.rescore(scores, table)
-        chosen = cols[best_first(scores, self.arrays.ids[cols], limit)].tolist()
-        final = dict(zip(cols.tolist(), scores.tolist(), strict=True))
+        best = best_first(scores, self.arrays.ids[cols], limit)
+        chosen = cols[best].tolist()
         features = block.features.pairs([0] * len(chosen), chosen)
         return [
             Match(
                 opening_id=self.openings[col].id,
                 worker_id=worker.id,
-                score=final[col],
+                score=score,
                 reasons=explain(
                     worker,
                     self.openings[col],
@@ -156,7 +176,7 @@ class OpeningIndex:
                     exclude=("priority",),  # the same on every opening of one worker
                 ),
             )
-            for col, pair in zip(chosen, features, strict=True)
+            for col, score, pair in zip(chosen, scores[best].tolist(), features, strict=True)
         ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -18,6 +19,16 @@ from tests.matching.factories import (
 )
 
 CONFIG = MatchConfig()
+
+
+@settings(max_examples=150, deadline=None)
+@given(workers(), opening_lists(max_size=10))
+def test_one_workers_skill_products_equal_the_blocks(worker, openings):
+    index = OpeningIndex.build(openings, CONFIG)
+    overlap, cosine = index.one_worker_products(worker)
+    block_overlap, block_cosine = index.skill_products(index.worker_vectors([worker]))
+    assert overlap.shape == block_overlap.shape and overlap.dtype == block_overlap.dtype
+    assert np.allclose(overlap, block_overlap) and np.allclose(cosine, block_cosine, atol=1e-6)
 
 
 @settings(max_examples=150, deadline=None)
