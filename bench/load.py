@@ -1,14 +1,17 @@
 """Benchmark: district peak traffic against gunicorn on PostgreSQL, load generator included.
 
     .venv/bin/pip install -e ".[bench]"   # locust
-    .venv/bin/python bench/load.py [--seconds 30] [--users 40] [--gunicorn-workers 4]
+    .venv/bin/python bench/load.py [--seconds 30] [--users 40] [--gunicorn-workers 8]
+                                   [--scenarios mix,matches,bare,pk,rank] [--calm-users 12]
 
 Builds a throwaway PostgreSQL schema (bench/databases.py) with the district generator's 5,000
 openings and 2,000 seeking workers of one township, starts gunicorn on loopback (8 sync
-workers, app preloaded), and runs locust headless twice, bounded in time: the mix (desks
-searching, opening workers, matching, referring; employers reading) and the matches endpoint
-alone. Then, as calibration, the same gunicorn and locust against a bare Flask app
-(bench/bare.py): what this machine gives for no work at all, load generator included.
+workers, app preloaded), and runs locust headless, bounded in time: the mix (desks
+searching, opening workers, matching, referring; employers reading), the matches endpoint
+alone, and matches again with fewer users (as many as the workers serve without a queue).
+Then, as calibration, the issue's three reference apps (bench/bare.py: bare JSON, one
+primary-key query, ranking 50 of 5,000 openings by sparse cosine) under the same gunicorn and
+locust: what this machine gives for the work the issue's reference figures were taken on.
 Prints requests/s, p50, p95, p99 and errors for each. Targets (issue 7): ≥ 500 requests/s
 for the mix; matches alone ≥ 300 requests/s with p95 ≤ 100 ms; 0 errors.
 """
@@ -40,6 +43,9 @@ from jobs_app.models import Employer, Opening, Role, TokenKind, Township, Worker
 from jobs_app.services import users  # noqa: E402
 from jobs_app.services.access import Actor  # noqa: E402
 
+# The issue's reference apps (bench/bare.py), measured here under the same harness.
+REFERENCES = ("bare", "pk", "rank")
+
 
 def main() -> None:
     options = _options()
@@ -61,9 +67,15 @@ def main() -> None:
             for scenario in ("mix", "matches"):
                 if scenario in options.scenarios:
                     _locust(scenario, port, environment, options)
-    if "bare" in options.scenarios:
-        with _gunicorn("", options.gunicorn_workers, options.threads, "bench.bare:app") as port:
-            _locust("bare", port, {}, options, locustfile="locust_bare.py")
+            if "matches" in options.scenarios and options.calm_users:
+                # As many users as the workers serve without a queue: the latency a desk sees.
+                _locust("matches", port, environment, options, users=options.calm_users)
+        references = [name for name in REFERENCES if name in options.scenarios]
+        if references:
+            with _gunicorn(database, options.gunicorn_workers, options.threads,
+                           "bench.bare:app") as port:  # fmt: skip
+                for name in references:
+                    _locust(name, port, environment, options, locustfile="locust_bare.py")
 
 
 def _options():
@@ -71,9 +83,12 @@ def _options():
     parser.add_argument("--seconds", type=int, default=30)
     parser.add_argument("--users", type=int, default=40)
     parser.add_argument("--gunicorn-workers", type=int, default=8)
+    parser.add_argument("--calm-users", type=int, default=12,
+                        help="users of a second matches run (0: none)")  # fmt: skip
     parser.add_argument("--threads", type=int, default=1, help="> 1: gthread workers")
-    parser.add_argument("--scenarios", default="mix,matches,bare",
-                        help="comma-separated, of mix, matches and bare (calibration)")  # fmt: skip
+    parser.add_argument("--scenarios", default="mix,matches,bare,pk,rank",
+                        help="comma-separated, of mix, matches and the reference apps "
+                             "bare, pk and rank (calibration)")  # fmt: skip
     return parser.parse_args()
 
 
@@ -140,27 +155,27 @@ def _wait_for(port: int, seconds: float = 60) -> None:
 
 
 def _locust(scenario, port, environment, options, seconds=None, report=True,
-            locustfile="locustfile.py") -> None:  # fmt: skip
-    seconds = seconds or options.seconds
-    tags = ["--tags", scenario] if locustfile == "locustfile.py" else []
+            locustfile="locustfile.py", users=None) -> None:  # fmt: skip
+    seconds, users = seconds or options.seconds, users or options.users
+    label = scenario if users == options.users else f"{scenario}@{users}"
     with tempfile.TemporaryDirectory() as out:
         prefix = Path(out) / scenario
         command = [str(Path(sys.executable).parent / "locust"), "-f",
-                   str(ROOT / "bench" / locustfile), "--headless", *tags,
-                   "-u", str(options.users), "-r", str(options.users),
+                   str(ROOT / "bench" / locustfile), "--headless", "--tags", scenario,
+                   "-u", str(users), "-r", str(users),
                    "-t", f"{seconds}s", "--host", f"http://127.0.0.1:{port}",
                    "--csv", str(prefix), "--only-summary", "--loglevel", "WARNING"]  # fmt: skip
         subprocess.run(command, env={**os.environ, **environment}, check=False,  # noqa: S603
                        capture_output=True, timeout=seconds + 60)  # fmt: skip
         if report:
-            _print(scenario, prefix.with_name(f"{scenario}_stats.csv"))
+            _print(label, prefix.with_name(f"{scenario}_stats.csv"))
 
 
 def _print(scenario: str, stats: Path) -> None:
     with stats.open() as handle:
         rows = {f"{row['Type']} {row['Name']}".strip(): row for row in csv.DictReader(handle)}
     for name, row in rows.items():
-        print(f"{scenario:8} {name:40} {float(row['Requests/s']):8.1f} req/s  "
+        print(f"{scenario:10} {name:40} {float(row['Requests/s']):8.1f} req/s  "
               f"p50 {row['50%']:>5} ms  p95 {row['95%']:>5} ms  p99 {row['99%']:>5} ms  "
               f"errors {row['Failure Count']}")  # fmt: skip
 
