@@ -92,6 +92,13 @@ def test_wrong_password_is_refused_in_chinese(app, world):
     assert "用户名或密码错误" in answer.get_data(as_text=True)
 
 
+def test_failed_logins_on_the_login_page_are_throttled_too(app, world):
+    client = app.test_client()
+    wrong = {"username": "desk", "password": "wrong-password", "csrf_token": csrf_of(client)}
+    codes = [client.post("/login", data=wrong).status_code for _ in range(11)]
+    assert codes[:10] == [401] * 10 and codes[10] == 429
+
+
 def test_login_form_without_csrf_token_is_refused(app, world):
     answer = app.test_client().post("/login", data={"username": "desk",
                                                     "password": factories.PASSWORD})  # fmt: skip
