@@ -8,7 +8,7 @@ Builds a throwaway PostgreSQL schema (bench/databases.py) with the district gene
 openings and 2,000 seeking workers of one township, starts gunicorn on loopback (8 sync
 workers, app preloaded), and runs locust headless, bounded in time: the mix (desks
 searching, opening workers, matching, referring; employers reading), the matches endpoint
-alone, and matches again with fewer users (as many as the workers serve without a queue).
+alone, each also with fewer users (about as many as workers, so requests seldom queue).
 Then, as calibration, the issue's three reference apps (bench/bare.py: bare JSON, one
 primary-key query, ranking 50 of 5,000 openings by sparse cosine) under the same gunicorn and
 locust: what this machine gives for the work the issue's reference figures were taken on.
@@ -67,9 +67,10 @@ def main() -> None:
             for scenario in ("mix", "matches"):
                 if scenario in options.scenarios:
                     _locust(scenario, port, environment, options)
-            if "matches" in options.scenarios and options.calm_users:
-                # As many users as the workers serve without a queue: the latency a desk sees.
-                _locust("matches", port, environment, options, users=options.calm_users)
+                    # Again with about as many users as workers, so requests seldom queue:
+                    # the latency a desk sees, and (fewer idle connections) more throughput.
+                    if options.calm_users:
+                        _locust(scenario, port, environment, options, users=options.calm_users)
         references = [name for name in REFERENCES if name in options.scenarios]
         if references:
             with _gunicorn(database, options.gunicorn_workers, options.threads,
@@ -84,7 +85,7 @@ def _options():
     parser.add_argument("--users", type=int, default=40)
     parser.add_argument("--gunicorn-workers", type=int, default=8)
     parser.add_argument("--calm-users", type=int, default=12,
-                        help="users of a second matches run (0: none)")  # fmt: skip
+                        help="users of a second run of each scenario (0: none)")  # fmt: skip
     parser.add_argument("--threads", type=int, default=1, help="> 1: gthread workers")
     parser.add_argument("--scenarios", default="mix,matches,bare,pk,rank",
                         help="comma-separated, of mix, matches and the reference apps "
