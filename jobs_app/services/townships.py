@@ -13,6 +13,10 @@ def get_all(session: Session) -> list[Township]:
     return list(session.scalars(select(Township).order_by(Township.code)))
 
 
+def get(session: Session, township_id: int) -> Township | None:
+    return session.get(Township, township_id)
+
+
 def get_by_code(session: Session, code: str, *, field: str = "township_code") -> Township:
     """The township with this code (or name); an unknown one is an input error on ``field``."""
     township = session.scalar(

@@ -8,7 +8,7 @@ from jobs_app.clock import DISTRICT_TZ
 from jobs_app.extensions import db
 from jobs_app.models import Role
 from jobs_app.services import audit
-from routes.ui.forms import actor, guard, parse_date
+from routes.ui.forms import actor, guard, page_number, parse_date
 
 blueprint = Blueprint("audit", __name__, url_prefix="/bureau/audit")
 blueprint.before_request(guard(Role.bureau))
@@ -36,7 +36,9 @@ ENTITIES = {
 def log():
     args = {name: request.args[name].strip() for name in FILTERS if request.args.get(name)}
     session, who = db.session, actor()
-    page = audit.get_all(session, actor=who, page=_page(), per_page=PER_PAGE, **_filters(args))
+    page = audit.get_all(
+        session, actor=who, page=page_number(), per_page=PER_PAGE, **_filters(args)
+    )
     return render_template(
         "bureau/audit.html", page=page, args=args, actions=audit.actions(session, actor=who),
         users=audit.usernames(session, actor=who), action_names=ACTIONS,
@@ -54,8 +56,3 @@ def _filters(args: dict[str, str]) -> dict:
         "since": parse_date(args.get("from")),
         "until": parse_date(args.get("to")),
     }
-
-
-def _page() -> int:
-    number = request.args.get("page", "1")
-    return min(int(number), 100_000) if number.isdigit() and int(number) > 0 else 1

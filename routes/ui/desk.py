@@ -40,7 +40,10 @@ from routes.ui.forms import (
     guard,
     input_errors,
     load,
+    own_township_code,
+    page_number,
     parse_date,
+    township_choices,
 )
 
 blueprint = Blueprint("desk", __name__, url_prefix="/desk")
@@ -65,7 +68,9 @@ def workers_list():
     args = {k: v for k, v in request.args.items() if v and k != "page"}
     filters = {k: args[k] for k in ("q", "status", "category", "ability", "township_code")
                if k in args}  # fmt: skip
-    page = workers.get_all(db.session, actor=actor(), page=_page(), per_page=PER_PAGE, **filters)
+    page = workers.get_all(
+        db.session, actor=actor(), page=page_number(), per_page=PER_PAGE, **filters
+    )
     return render_template("desk/workers.html", page=page, args=args, choices=choices(),
                            townships=townships.get_all(db.session))  # fmt: skip
 
@@ -76,7 +81,7 @@ def register():
     values, errors = {"status": "seeking", "wish_scope": "anywhere"}, {}
     if request.method == "POST":
         values = form_values(WORKER_BOOLEANS, ("skills", "wish_provinces"))
-        values.setdefault("township_code", _own_township_code())
+        values.setdefault("township_code", own_township_code())
         if household is not None:
             values = _joining(values, household)
         fields, errors = load(WorkerSchema(), _worker_fields(values))
@@ -94,8 +99,8 @@ def register():
         values["skills"] = "、".join(values.get("skills", []))
         values["wish_provinces"] = "、".join(values.get("wish_provinces", []))
     return render_template("desk/register.html", values=values, errors=errors,
-                           choices=choices(), township_choices=_township_choices(),
-                           own_township=_own_township_code(),
+                           choices=choices(), township_choices=township_choices(),
+                           own_township=own_township_code(),
                            household=household), 422 if errors else 200  # fmt: skip
 
 
@@ -122,17 +127,6 @@ def _worker_fields(values: dict) -> dict:
         fields["wishes"]["min_wage"] = values["wish_min_wage"]
     fields.setdefault("phone", None)
     return fields
-
-
-def _township_choices() -> list[tuple[str, str]]:
-    return [(t.code, t.name) for t in townships.get_all(db.session)]
-
-
-def _own_township_code() -> str | None:
-    if actor().township_id is None:
-        return None
-    found = [t for t in townships.get_all(db.session) if t.id == actor().township_id]
-    return found[0].code if found else None
 
 
 @blueprint.route("/workers/<int:worker_id>")
@@ -206,8 +200,8 @@ def zero_clearing_list():
     if not done_recounts:
         return render_template("desk/zero_clearing.html", recount=None, page=None)
     latest = done_recounts[0]
-    page = zero_clearing.seeking(db.session, actor=actor(), period=latest.period, page=_page(),
-                                 per_page=50)  # fmt: skip
+    page = zero_clearing.seeking(db.session, actor=actor(), period=latest.period,
+                                 page=page_number(), per_page=50)  # fmt: skip
     return render_template("desk/zero_clearing.html", recount=latest, page=page,
                            choices=choices(), args={})  # fmt: skip
 
@@ -219,7 +213,3 @@ def letter(referral_id: int):
     db.session.commit()
     return render_template("desk/letter.html", referral=referral, worker=referral.worker,
                            opening=referral.opening, age=workers.age(referral.worker))  # fmt: skip
-
-
-def _page() -> int:
-    return max(1, request.args.get("page", 1, type=int))

@@ -15,7 +15,8 @@ from jobs_app import ui_text
 from jobs_app.errors import Conflict, DomainError, InvalidInput
 from jobs_app.extensions import db
 from jobs_app.i18n import translate, translate_errors
-from jobs_app.models import Role
+from jobs_app.models import Role, Township
+from jobs_app.services import townships
 from jobs_app.services.access import Actor
 
 SKILL_SEPARATORS = re.compile(r"[、,，;；\s]+")
@@ -23,6 +24,27 @@ SKILL_SEPARATORS = re.compile(r"[、,，;；\s]+")
 
 def actor() -> Actor:
     return current_user.actor
+
+
+def page_number(largest: int = 100_000) -> int:
+    """``?page=`` as a page number; anything that is not one reads as the first page."""
+    number = request.args.get("page", "1")
+    return min(int(number), largest) if number.isdigit() and int(number) > 0 else 1
+
+
+def township_choices() -> list[tuple[str, str]]:
+    return [(t.code, t.name) for t in townships.get_all(db.session)]
+
+
+def own_township() -> Township | None:
+    """The desk's township; none for the bureau, which names one in its forms."""
+    township_id = actor().township_id
+    return townships.get(db.session, township_id) if township_id is not None else None
+
+
+def own_township_code() -> str | None:
+    township = own_township()
+    return township.code if township else None
 
 
 def guard(*roles: Role) -> Callable[[], Any]:

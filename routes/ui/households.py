@@ -7,26 +7,26 @@ from flask import Blueprint, render_template, request
 
 from jobs_app.extensions import db
 from jobs_app.models import Category, Role
-from jobs_app.services import households, townships
+from jobs_app.services import households
 from routes.schemas.households import HouseholdPatch, HouseholdSchema
-from routes.ui.forms import actor, done, form_values, guard, load, refusal_errors, save
+from routes.ui.forms import (
+    actor,
+    done,
+    form_values,
+    guard,
+    load,
+    own_township,
+    own_township_code,
+    refusal_errors,
+    save,
+    township_choices,
+)
 
 blueprint = Blueprint("households", __name__, url_prefix="/desk/households")
 blueprint.before_request(guard(Role.desk, Role.bureau))
 
 BOOLEANS = ("dibao", "tekun")
 FIELDS = ("village", "category", "dibao", "tekun", "helper_name", "helper_phone")
-
-
-def own_township():
-    """The desk's township; none for the bureau, which names one in the form."""
-    found = [t for t in townships.get_all(db.session) if t.id == actor().township_id]
-    return found[0] if found else None
-
-
-def own_township_code() -> str | None:
-    township = own_township()
-    return township.code if township else None
 
 
 @blueprint.route("/new", methods=["GET", "POST"])
@@ -78,9 +78,8 @@ def _values_of(found) -> dict:
 
 
 def _form(values: dict, errors: dict, household):
-    township_choices = [(t.code, t.name) for t in townships.get_all(db.session)]
     return render_template(
         "desk/household_form.html", values=values, errors=errors, household=household,
-        categories=list(Category), township_choices=township_choices,
+        categories=list(Category), township_choices=township_choices(),
         own_township=own_township(),
     ), 422 if errors else 200  # fmt: skip

@@ -76,37 +76,30 @@ def _values_of(found) -> dict:
 @blueprint.route("/referrals/<int:referral_id>/hire", methods=["POST"])
 def hire(referral_id: int):
     """The desk records a hire the employer told it of (by phone, as often as not)."""
-    referral = referrals.get(db.session, actor=actor(), referral_id=referral_id)
-    fields_, errors = load(HireIn(), form_values())
-    if fields_ is not None:
-        _, refused = save(lambda: referrals.hire(db.session, actor=actor(),
-                                                 referral_id=referral_id, **fields_))  # fmt: skip
-        if refused is None:
-            return done("Hire recorded.", "ui.desk.worker", worker_id=referral.worker_id)
-        return _refused(referral, "hire", refusal_errors(refused), refused.status)
-    return _refused(referral, "hire", errors, 422)
+    return _close(referral_id, HireIn, referrals.hire, "Hire recorded.", form="hire")
 
 
 @blueprint.route("/referrals/<int:referral_id>/decline", methods=["POST"])
 def decline(referral_id: int):
-    return _end(referral_id, referrals.decline, "Declined.")
+    return _close(referral_id, OutcomeIn, referrals.decline, "Declined.", form="end")
 
 
 @blueprint.route("/referrals/<int:referral_id>/no-show", methods=["POST"])
 def no_show(referral_id: int):
-    return _end(referral_id, referrals.no_show, "No-show recorded.")
+    return _close(referral_id, OutcomeIn, referrals.no_show, "No-show recorded.", form="end")
 
 
-def _end(referral_id: int, outcome, message: str):
+def _close(referral_id: int, schema: type[Schema], outcome, message: str, *, form: str):
+    """Record how a referral ended (``outcome``, a referrals service call) from ``form``."""
     referral = referrals.get(db.session, actor=actor(), referral_id=referral_id)
-    fields_, errors = load(OutcomeIn(), form_values())
-    if fields_ is not None:
-        _, refused = save(lambda: outcome(db.session, actor=actor(), referral_id=referral_id,
-                                          **fields_))  # fmt: skip
-        if refused is None:
-            return done(message, "ui.desk.worker", worker_id=referral.worker_id)
-        return _refused(referral, "end", refusal_errors(refused), refused.status)
-    return _refused(referral, "end", errors, 422)
+    fields_, errors = load(schema(), form_values())
+    if fields_ is None:
+        return _refused(referral, form, errors, 422)
+    _, refused = save(lambda: outcome(db.session, actor=actor(), referral_id=referral_id,
+                                      **fields_))  # fmt: skip
+    if refused is not None:
+        return _refused(referral, form, refusal_errors(refused), refused.status)
+    return done(message, "ui.desk.worker", worker_id=referral.worker_id)
 
 
 def _refused(referral, form: str, errors: dict, status: int):
