@@ -9,6 +9,7 @@ from flask import send_file
 from flask_smorest import Blueprint
 
 from jobs_app.auth import current_actor
+from jobs_app.database import needs_transaction
 from jobs_app.extensions import db
 from jobs_app.i18n import request_language
 from jobs_app.services import ledger
@@ -42,6 +43,7 @@ def import_workers(options, upload):
 @blp.route("/exports/workers.xlsx")
 @blp.arguments(WorkerExportQuery, location="query")
 @blp.response(200, content_type=XLSX, description="The worker ledger")
+@needs_transaction
 def export_workers(query):
     """The worker ledger in the bureau's layout (full ID numbers: the bureau's only)."""
     return _download("劳动力台账.xlsx", lambda target: ledger.export_workers(
@@ -50,6 +52,7 @@ def export_workers(query):
 
 @blp.route("/exports/placements.xlsx")
 @blp.response(200, content_type=XLSX, description="The placements ledger")
+@needs_transaction
 def export_placements():
     """Placements (hired and left) with employer, place, dates and wage."""
     return _download("上岗离岗台账.xlsx", lambda target: ledger.export_placements(
@@ -58,6 +61,7 @@ def export_placements():
 
 @blp.route("/exports/recount-<period>.xlsx")
 @blp.response(200, content_type=XLSX, description="The recount ledger of a month")
+@needs_transaction
 def export_recount(period):
     """The recount ledger of a month (YYYY-MM), per township, with the district total."""
     return _download(
@@ -71,6 +75,7 @@ def export_recount(period):
 @blp.route("/exports/seeking-<period>.xlsx")
 @blp.arguments(WorkerExportQuery, location="query")
 @blp.response(200, content_type=XLSX, description="The zero-clearing list of a month")
+@needs_transaction
 def export_seeking(query, period):
     """The zero-clearing list of a month; a desk downloads its own township's."""
     return _download(
@@ -83,6 +88,7 @@ def export_seeking(query, period):
 
 @blp.route("/exports/visits-due.xlsx")
 @blp.response(200, content_type=XLSX, description="Follow-up visits due")
+@needs_transaction
 def export_visits_due():
     """Follow-up visits due this week or overdue (a desk's own workers)."""
     return _download(
@@ -93,6 +99,7 @@ def export_visits_due():
 
 @blp.route("/exports/subsidies-due.xlsx")
 @blp.response(200, content_type=XLSX, description="Subsidies due")
+@needs_transaction
 def export_subsidies_due():
     """Subsidies earned and not yet decided, for the finance office."""
     return _download(

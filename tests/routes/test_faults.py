@@ -82,6 +82,28 @@ def test_an_idle_connection_found_dead_is_replaced_before_use(app, world, anothe
     assert client.post("/api/v1/employers", json=factory).status_code == 201  # pinged first
 
 
+@pytest.mark.skipif(ON_SQLITE, reason="PostgreSQL connections only (the PostgreSQL pass)")
+def test_reads_run_without_a_transaction_and_writes_in_one_on_the_same_connection(
+    app, world, another_instance
+):
+    """A GET saves the BEGIN and ROLLBACK round trips; the pooled connection it leaves
+    behind is a transactional one again for the next request's writes."""
+    single = {**app.config["SQLALCHEMY_ENGINE_OPTIONS"], "pool_size": 1, "max_overflow": 0}
+    instance = another_instance(SQLALCHEMY_ENGINE_OPTIONS=single)
+    bearer = {"Authorization": f"Bearer {world.tokens['desk']}"}
+
+    def connection_for(method: str):
+        with instance.test_request_context("/api/v1/referrals", method=method, headers=bearer):
+            instance.preprocess_request()
+            driver = db.session.connection().connection.driver_connection
+            return driver, driver.autocommit
+
+    read, read_autocommits = connection_for("GET")
+    write, write_autocommits = connection_for("POST")
+    assert read is write
+    assert read_autocommits and not write_autocommits
+
+
 def test_a_recount_dying_half_way_leaves_the_month_as_it_was(app, monkeypatch):
     with app.app_context(), time_machine.travel("2020-06-20 10:00 +0800", tick=False):
         factories.worker(db.session)

@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import sqlalchemy as sa
+
 from jobs_app.extensions import db
 from jobs_app.identity import make_id_number
 from jobs_app.models import AuditEntry, Household, Worker
@@ -151,6 +153,29 @@ def test_bureau_reads_unmasked_id_and_the_read_is_audited(app, as_role):
             db.select(AuditEntry).where(AuditEntry.action == "read_unmasked")
         ).all()
         assert [(r.entity, r.entity_id) for r in reads] == [("worker", worker_id)]
+
+
+def test_an_audited_read_is_answered_from_the_one_query_that_read_the_worker(app, as_role):
+    with app.app_context():
+        worker_id = factories.worker(db.session).id
+        db.session.commit()
+    desk = as_role("desk")
+    desk.get(f"/api/v1/workers/{worker_id}")  # the bearer token is looked up and remembered
+    worker_reads = []
+    with app.app_context():
+        engine = db.engine
+
+    def count(_connection, _cursor, statement, *_):
+        if statement.lstrip().startswith("SELECT") and "FROM worker" in statement:
+            worker_reads.append(statement)
+
+    sa.event.listen(engine, "before_cursor_execute", count)
+    try:
+        answer = desk.get(f"/api/v1/workers/{worker_id}")
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", count)
+    assert answer.status_code == 200 and answer.json["township_name"]
+    assert len(worker_reads) == 1
 
 
 def test_patch_changes_wishes_in_part_and_household_category(app, as_role):
