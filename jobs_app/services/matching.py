@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import String, cast, func, select
+from sqlalchemy import String, bindparam, cast, func, select
 from sqlalchemy.orm import Session, with_expression
 
 from jobs_app import clock
@@ -173,7 +173,13 @@ PENDING_OPENING_IDS = func.coalesce(
     .scalar_subquery(),
     "",
 )
-WITH_PENDING = with_expression(Worker.pending_opening_ids, PENDING_OPENING_IDS)
+# Refreshes a worker the session already holds, so the expression is always loaded.
+WORKER_WITH_PENDING = (
+    select(Worker)
+    .where(Worker.id == bindparam("worker_id"))
+    .options(with_expression(Worker.pending_opening_ids, PENDING_OPENING_IDS))
+    .execution_options(populate_existing=True)
+)
 
 
 def matches_for_worker(
@@ -181,7 +187,7 @@ def matches_for_worker(
 ) -> list[RankedOpening]:
     """The openings that suit a worker best, with reasons; none breaks a hard limit."""
     worker = worker_service.get(
-        session, actor=actor, worker_id=worker_id, audit_read=False, options=[WITH_PENDING]
+        session, actor=actor, worker_id=worker_id, audit_read=False, statement=WORKER_WITH_PENDING
     )
     pending = {int(n) for n in worker.pending_opening_ids.split(",") if n}
     return suggest(session, [worker], limit=limit, pending={worker.id: pending})[worker.id]

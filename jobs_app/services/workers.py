@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -30,12 +30,21 @@ DUPLICATE_ID = "A worker with this ID number is already registered."
 
 
 def get(
-    session: Session, *, actor: Actor, worker_id: int, audit_read: bool = True, options=()
+    session: Session,
+    *,
+    actor: Actor,
+    worker_id: int,
+    audit_read: bool = True,
+    statement: Select | None = None,
 ) -> Worker:
     """One worker the actor may see; reading it unmasked is written to the audit log.
-    ``options`` are loader options, which refresh a worker the session already holds."""
+    ``statement`` selects the worker by ``:worker_id`` and loads more with it; built once
+    and reused, it keeps its cache key (generating it was a tenth of a matches request)."""
     require(actor, Role.desk, Role.bureau)
-    worker = session.get(Worker, worker_id, options=options, populate_existing=bool(options))
+    if statement is None:
+        worker = session.get(Worker, worker_id)
+    else:
+        worker = session.scalars(statement, {"worker_id": worker_id}).one_or_none()
     if worker is None or not may_see_worker(actor, worker):
         raise NotFound()
     if audit_read and sees_identity(actor):
