@@ -1,14 +1,16 @@
 """Benchmark: district peak traffic against gunicorn on PostgreSQL, load generator included.
 
     .venv/bin/pip install -e ".[bench]"   # locust
-    .venv/bin/python bench/load.py [--seconds 30] [--users 40] [--gunicorn-workers 8]
+    .venv/bin/python bench/load.py [--seconds 30] [--users 40] [--gunicorn-workers 4] [--threads 3]
                                    [--scenarios mix,matches,bare,pk,rank] [--calm-users 12]
 
 Builds a throwaway PostgreSQL schema (bench/databases.py) with the district generator's 5,000
-openings and 2,000 seeking workers of one township, starts gunicorn on loopback (8 sync
-workers, app preloaded), and runs locust headless, bounded in time: the mix (desks
-searching, opening workers, matching, referring; employers reading), the matches endpoint
-alone, each also with fewer users (about as many as workers, so requests seldom queue).
+openings and 2,000 seeking workers of one township, starts gunicorn on loopback (4 workers
+of 3 threads, as deploy/gunicorn.conf.py on 2 cores; app preloaded), and runs locust
+headless, bounded in time: the mix (desks searching, opening workers, matching, referring;
+employers reading), the matches endpoint alone, each also with fewer users (about as many as
+the server's threads, so requests seldom queue), and, when wrk is installed, each once more
+from wrk (bench/wrk.lua), whose own cost is small.
 Then, as calibration, the issue's three reference apps (bench/bare.py: bare JSON, one
 primary-key query, ranking 50 of 5,000 openings by sparse cosine) under the same gunicorn and
 locust: what this machine gives for the work the issue's reference figures were taken on.
@@ -23,6 +25,7 @@ import csv
 import json
 import os
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
@@ -45,6 +48,16 @@ from jobs_app.services.access import Actor  # noqa: E402
 
 # The issue's reference apps (bench/bare.py), measured here under the same harness.
 REFERENCES = ("bare", "pk", "rank")
+# wrk (Debian's package), when installed, asks the same again: what the service does when the
+# load generator costs next to nothing (locust, in Python, spends about a millisecond of a
+# core per request, on the cores the service runs on).
+WRK = shutil.which("wrk")
+# bench/locustfile.py's weights: desks (4 of 5 users) search 3, open 2, match 4, refer 1;
+# employers list referrals 1, openings 1.
+WRK_MIXES = {
+    "mix": "search:24,open:16,matches:32,refer:8,referrals:10,openings:10",
+    "matches": "matches:1", "bare": "bare:1", "pk": "pk:1", "rank": "rank:1",
+}  # fmt: skip
 
 
 def main() -> None:
@@ -71,22 +84,27 @@ def main() -> None:
                     # the latency a desk sees, and (fewer idle connections) more throughput.
                     if options.calm_users:
                         _locust(scenario, port, environment, options, users=options.calm_users)
+                    if WRK:
+                        _wrk(scenario, port, environment, options)
         references = [name for name in REFERENCES if name in options.scenarios]
         if references:
             with _gunicorn(database, options.gunicorn_workers, options.threads,
                            "bench.bare:app") as port:  # fmt: skip
                 for name in references:
                     _locust(name, port, environment, options, locustfile="locust_bare.py")
+                    if WRK:
+                        _wrk(name, port, environment, options)
 
 
 def _options():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=30)
     parser.add_argument("--users", type=int, default=40)
-    parser.add_argument("--gunicorn-workers", type=int, default=8)
+    parser.add_argument("--gunicorn-workers", type=int, default=4)
     parser.add_argument("--calm-users", type=int, default=12,
                         help="users of a second run of each scenario (0: none)")  # fmt: skip
-    parser.add_argument("--threads", type=int, default=1, help="> 1: gthread workers")
+    parser.add_argument("--threads", type=int, default=3,
+                        help="threads per worker (> 1: gthread workers; 1: sync)")  # fmt: skip
     parser.add_argument("--scenarios", default="mix,matches,bare,pk,rank",
                         help="comma-separated, of mix, matches and the reference apps "
                              "bare, pk and rank (calibration)")  # fmt: skip
@@ -170,6 +188,26 @@ def _locust(scenario, port, environment, options, seconds=None, report=True,
                        capture_output=True, timeout=seconds + 60)  # fmt: skip
         if report:
             _print(label, prefix.with_name(f"{scenario}_stats.csv"))
+
+
+def _wrk(scenario, port, environment, options) -> None:
+    """The scenario from wrk, with as many connections as the calm run has users."""
+    connections = options.calm_users or options.users
+    command = [WRK, "-t1", f"-c{connections}", f"-d{options.seconds}s", "-s",
+               str(ROOT / "bench" / "wrk.lua"), f"http://127.0.0.1:{port}"]  # fmt: skip
+    answer = subprocess.run(command, env={**os.environ, **environment,  # noqa: S603
+                                          "MIX": WRK_MIXES[scenario]},
+                            capture_output=True, text=True, timeout=options.seconds + 60,
+                            check=False)  # fmt: skip
+    result = next((line.split()[1:] for line in answer.stdout.splitlines()
+                   if line.startswith("RESULT")), None)  # fmt: skip
+    if result is None:
+        print(f"wrk:{scenario} failed: {answer.stderr.strip()[:200]}")
+        return
+    _requests, rate, p50, p95, p99, _longest, errors = result
+    label = f"wrk:{scenario}@{connections}"
+    print(f"{label:10} {'(all requests)':40} {float(rate):8.1f} req/s  p50 {p50:>5} ms  "
+          f"p95 {p95:>5} ms  p99 {p99:>5} ms  errors {errors}")  # fmt: skip
 
 
 def _print(scenario: str, stats: Path) -> None:
