@@ -100,6 +100,8 @@ def _read_without_transaction() -> None:
         return
     if getattr(current_app.view_functions.get(request.endpoint), "needs_transaction", False):
         return
+    if db.session().in_transaction():  # a request inside a caller's app context and session
+        return
     try:
         db.session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
     except OperationalError:

@@ -104,6 +104,16 @@ def test_reads_run_without_a_transaction_and_writes_in_one_on_the_same_connectio
     assert read_autocommits and not write_autocommits
 
 
+@pytest.mark.skipif(ON_SQLITE, reason="PostgreSQL connections only (the PostgreSQL pass)")
+def test_a_read_inside_a_callers_transaction_stays_in_it(app, world):
+    """A script or benchmark sending requests inside its own app context shares its session."""
+    bearer = {"Authorization": f"Bearer {world.tokens['desk']}"}
+    with app.app_context():
+        db.session.execute(sa.text("SELECT 1"))
+        assert app.test_client().get("/api/v1/workers", headers=bearer).status_code == 200
+        assert not db.session.connection().connection.driver_connection.autocommit
+
+
 def test_a_recount_dying_half_way_leaves_the_month_as_it_was(app, monkeypatch):
     with app.app_context(), time_machine.travel("2020-06-20 10:00 +0800", tick=False):
         factories.worker(db.session)

@@ -1,0 +1,103 @@
+"""Benchmark: what one request of the district's peak mix costs the service, in-process.
+
+    .venv/bin/python bench/request_cost.py [--requests 1000] [--engine postgresql|sqlite]
+
+The same data and requests as bench/load.py (5,000 openings, 2,000 seeking workers of one
+township; a desk searching, opening workers, matching and referring; an employer listing its
+referrals and openings), sent through Flask's test client, so no server, network or load
+generator is counted. Prints, per request: CPU milliseconds of this process (``process_time``
+over the run, after a warm-up) and the SQL statements it sent. With PostgreSQL's own share
+(~1.3–1.6 ms per mix request, see the README) this is what bounds requests/s per core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import event, text  # noqa: E402
+
+from bench.databases import bench_app, postgres_url  # noqa: E402
+from bench.http_matching import _fill  # noqa: E402
+from bench.load import _tokens_and_ids  # noqa: E402
+from jobs_app.extensions import db  # noqa: E402
+
+# 王: a name fragment, as desks type them.
+SEARCH = "/api/v1/workers?q=%E7%8E%8B&per_page=20"
+
+
+def main() -> None:
+    options = _options()
+    url = postgres_url() if options.engine == "postgresql" else None
+    if options.engine == "postgresql" and url is None:
+        return
+    with bench_app(options.engine, url) as app:
+        _fill(2_000)
+        environment = _tokens_and_ids()
+        if options.engine == "postgresql":
+            db.session.execute(text("ANALYZE"))
+            db.session.commit()
+        statements = []
+        event.listen(db.engine, "before_cursor_execute",
+                     lambda *_: statements.append(1))  # fmt: skip
+        requests = _requests(app.test_client(), environment)
+        # On a thread of its own, outside this app context: each request then gets its own
+        # context and session, as under gunicorn (inside, they would share one).
+        with ThreadPoolExecutor(1) as thread:
+            thread.submit(_measure, requests, statements, options.requests).result()
+
+
+def _measure(requests: dict, statements: list, count: int) -> None:
+    print(f"{'request':42} {'CPU ms':>7} {'statements':>10}")
+    for name, send in requests.items():
+        for _ in range(30):  # the opening index, prepared statements, the token cache
+            send()
+        statements.clear()
+        started = time.process_time()
+        for _ in range(count):
+            send()
+        cpu = (time.process_time() - started) * 1000 / count
+        print(f"{name:42} {cpu:7.2f} {len(statements) / count:10.1f}")
+
+
+def _requests(client, environment) -> dict:
+    desk = {"Authorization": f"Bearer {environment['LOAD_DESK_TOKEN']}"}
+    boss = {"Authorization": f"Bearer {environment['LOAD_EMPLOYER_TOKEN']}"}
+    workers = json.loads(environment["LOAD_WORKER_IDS"])
+    openings = json.loads(environment["LOAD_OPENING_IDS"])
+
+    def refer():
+        body = {"worker_id": random.choice(workers), "opening_id": random.choice(openings)}
+        return client.post("/api/v1/referrals", json=body, headers=desk)
+
+    return {
+        "desk: search workers": lambda: client.get(SEARCH, headers=desk),
+        "desk: open a worker": lambda: client.get(
+            f"/api/v1/workers/{random.choice(workers)}", headers=desk),
+        "desk: matches of a worker": lambda: client.get(
+            f"/api/v1/workers/{random.choice(workers)}/matches?limit=20", headers=desk),
+        "desk: refer (most refused: 409/422)": refer,
+        "employer: referrals": lambda: client.get("/api/v1/referrals?per_page=20", headers=boss),
+        "employer: openings": lambda: client.get("/api/v1/openings?per_page=20", headers=boss),
+        "desk: a worker not found (the floor)": lambda: client.get(
+            "/api/v1/workers/2000000000", headers=desk),
+    }  # fmt: skip
+
+
+def _options():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=1_000)
+    parser.add_argument("--engine", choices=["postgresql", "sqlite"], default="postgresql")
+    return parser.parse_args()
+
+
+if __name__ == "__main__":
+    main()
