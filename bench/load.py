@@ -31,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
@@ -65,13 +66,7 @@ def main() -> None:
     url = postgres_url()
     if url is None:
         return
-    with bench_app("postgresql", url) as app:
-        _fill(2_000)
-        environment = _tokens_and_ids()
-        # A district's database in service has planner statistics (autovacuum keeps them);
-        # a freshly filled one has none, and PostgreSQL picks nested loops over 2,000 rows.
-        db.session.execute(text("ANALYZE"))
-        db.session.commit()
+    with peak_world(url) as (app, environment):
         schema = app.config["SQLALCHEMY_ENGINE_OPTIONS"]["connect_args"]["options"].split("=")[1]
         database = f"{url}?options={quote('-csearch_path=' + schema)}"
         with _gunicorn(database, options.gunicorn_workers, options.threads) as port:
@@ -94,6 +89,20 @@ def main() -> None:
                     _locust(name, port, environment, options, locustfile="locust_bare.py")
                     if WRK:
                         _wrk(name, port, environment, options)
+
+
+@contextmanager
+def peak_world(url: str):
+    """The app on a throwaway PostgreSQL schema with the district's 5,000 openings and 2,000
+    seeking workers of one township, and the environment locust's users read (tokens, ids)."""
+    with bench_app("postgresql", url) as app:
+        _fill(2_000)
+        environment = _tokens_and_ids()
+        # A district's database in service has planner statistics (autovacuum keeps them);
+        # a freshly filled one has none, and PostgreSQL picks nested loops over 2,000 rows.
+        db.session.execute(text("ANALYZE"))
+        db.session.commit()
+        yield app, environment
 
 
 def _options():

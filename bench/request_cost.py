@@ -1,8 +1,9 @@
 """Benchmark: what one request of the district's peak mix costs the service, in-process.
 
-    .venv/bin/python bench/request_cost.py [--requests 1000] [--engine postgresql|sqlite]
+    .venv/bin/python bench/request_cost.py [--requests 1000]
 
-The same data and requests as bench/load.py (5,000 openings, 2,000 seeking workers of one
+On PostgreSQL (``DATABASE_URL`` or the local test database), the same data and requests as
+bench/load.py (5,000 openings, 2,000 seeking workers of one
 township; a desk searching, opening workers, matching and referring; an employer listing its
 referrals and openings), sent through Flask's test client, so no server, network or load
 generator is counted. Prints, per request: CPU milliseconds of this process (``process_time``
@@ -23,11 +24,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import event, text  # noqa: E402
+from sqlalchemy import event  # noqa: E402
 
-from bench.databases import bench_app, postgres_url  # noqa: E402
-from bench.http_matching import _fill  # noqa: E402
-from bench.load import _tokens_and_ids  # noqa: E402
+from bench.databases import postgres_url  # noqa: E402
+from bench.load import peak_world  # noqa: E402
 from jobs_app.extensions import db  # noqa: E402
 
 # 王: a name fragment, as desks type them.
@@ -36,15 +36,10 @@ SEARCH = "/api/v1/workers?q=%E7%8E%8B&per_page=20"
 
 def main() -> None:
     options = _options()
-    url = postgres_url() if options.engine == "postgresql" else None
-    if options.engine == "postgresql" and url is None:
+    url = postgres_url()
+    if url is None:
         return
-    with bench_app(options.engine, url) as app:
-        _fill(2_000)
-        environment = _tokens_and_ids()
-        if options.engine == "postgresql":
-            db.session.execute(text("ANALYZE"))
-            db.session.commit()
+    with peak_world(url) as (app, environment):
         statements = []
         event.listen(db.engine, "before_cursor_execute",
                      lambda *_: statements.append(1))  # fmt: skip
@@ -95,7 +90,6 @@ def _requests(client, environment) -> dict:
 def _options():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=1_000)
-    parser.add_argument("--engine", choices=["postgresql", "sqlite"], default="postgresql")
     return parser.parse_args()
 
 
