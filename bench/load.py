@@ -31,13 +31,16 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from flask import Flask  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 
 from bench.databases import bench_app, postgres_url  # noqa: E402
@@ -63,12 +66,8 @@ WRK_MIXES = {
 
 def main() -> None:
     options = _options()
-    url = postgres_url()
-    if url is None:
-        return
-    with peak_world(url) as (app, environment):
-        schema = app.config["SQLALCHEMY_ENGINE_OPTIONS"]["connect_args"]["options"].split("=")[1]
-        database = f"{url}?options={quote('-csearch_path=' + schema)}"
+    with peak_world() as world:
+        environment, database = world.environment, world.database
         with _gunicorn(database, options.gunicorn_workers, options.threads) as port:
             # Warm-up, not reported: every gunicorn worker builds its opening index once.
             _locust("matches", port, environment, options, seconds=15, report=False)
@@ -91,10 +90,21 @@ def main() -> None:
                         _wrk(name, port, environment, options)
 
 
+@dataclass(frozen=True)
+class PeakWorld:
+    app: Flask
+    environment: dict[str, str]  # what locust's users read: bearer tokens and ids
+    database: str  # the URL a server process uses to reach this world's schema
+
+
 @contextmanager
-def peak_world(url: str):
+def peak_world() -> Iterator[PeakWorld]:
     """The app on a throwaway PostgreSQL schema with the district's 5,000 openings and 2,000
-    seeking workers of one township, and the environment locust's users read (tokens, ids)."""
+    seeking workers of one township; exits quietly when PostgreSQL does not answer
+    (``postgres_url`` says so)."""
+    url = postgres_url()
+    if url is None:
+        raise SystemExit(0)
     with bench_app("postgresql", url) as app:
         _fill(2_000)
         environment = _tokens_and_ids()
@@ -102,7 +112,9 @@ def peak_world(url: str):
         # a freshly filled one has none, and PostgreSQL picks nested loops over 2,000 rows.
         db.session.execute(text("ANALYZE"))
         db.session.commit()
-        yield app, environment
+        schema = app.config["SQLALCHEMY_ENGINE_OPTIONS"]["connect_args"]["options"].split("=")[1]
+        database = f"{url}?options={quote('-csearch_path=' + schema)}"
+        yield PeakWorld(app, environment, database)
 
 
 def _options():

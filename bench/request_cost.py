@@ -26,7 +26,6 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import event  # noqa: E402
 
-from bench.databases import postgres_url  # noqa: E402
 from bench.load import peak_world  # noqa: E402
 from jobs_app.extensions import db  # noqa: E402
 
@@ -36,14 +35,11 @@ SEARCH = "/api/v1/workers?q=%E7%8E%8B&per_page=20"
 
 def main() -> None:
     options = _options()
-    url = postgres_url()
-    if url is None:
-        return
-    with peak_world(url) as (app, environment):
+    with peak_world() as world:
         statements = []
         event.listen(db.engine, "before_cursor_execute",
                      lambda *_: statements.append(1))  # fmt: skip
-        requests = _requests(app.test_client(), environment)
+        requests = _requests(world.app.test_client(), world.environment)
         # On a thread of its own, outside this app context: each request then gets its own
         # context and session, as under gunicorn (inside, they would share one).
         with ThreadPoolExecutor(1) as thread:

@@ -10,8 +10,9 @@ for id in (os.getenv("LOAD_OPENING_IDS") or ""):gmatch("%d+") do openings[#openi
 for kind, weight in (os.getenv("MIX") or "matches:1"):gmatch("([%w_]+):(%d+)") do
   for _ = 1, tonumber(weight) do kinds[#kinds + 1] = kind end
 end
--- 王 李 张 刘 陈, and a fragment of the generator's names
-local names = { "%E7%8E%8B", "%E6%9D%8E", "%E5%BC%A0", "%E5%88%98", "%E9%99%88", "%E5%B7%A5%E4%BA%BA1" }
+-- bench/locustfile.py's NAMES: 王 李 张 刘 陈, and fragments of the generator's names
+local names = { "%E7%8E%8B", "%E6%9D%8E", "%E5%BC%A0", "%E5%88%98", "%E9%99%88",
+                "%E5%B7%A5%E4%BA%BA1", "%E5%B7%A5%E4%BA%BA2" }
 
 local function pick(list) return list[math.random(#list)] end
 
