@@ -8,7 +8,7 @@ from flask_smorest import Blueprint
 
 from jobs_app.auth import current_actor
 from jobs_app.extensions import db
-from jobs_app.services import referrals
+from jobs_app.services import referrals, sessions
 from jobs_app.services.access import sees_identity
 from routes.schemas.common import DatedReason
 from routes.schemas.referrals import (
@@ -43,7 +43,7 @@ class Referrals(MethodView):
     def post(self, fields):
         """Refer a seeking worker to an open opening."""
         referral = referrals.create(db.session, actor=current_actor(), **fields)
-        db.session.commit()
+        sessions.commit_keeping_loaded(db.session)  # answered as written, not reloaded
         return _shown(referral, 201)
 
 
@@ -54,7 +54,7 @@ def get_referral(referral_id):
     referral = referrals.get(
         db.session, actor=current_actor(), referral_id=referral_id, audit_read=True
     )
-    db.session.commit()
+    sessions.commit_keeping_loaded(db.session)
     return _shown(referral)
 
 

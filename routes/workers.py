@@ -7,7 +7,7 @@ from flask_smorest import Blueprint
 
 from jobs_app.auth import current_actor
 from jobs_app.extensions import db
-from jobs_app.services import audit, workers
+from jobs_app.services import sessions, workers
 from routes.schemas.workers import WorkerPage, WorkerPatch, WorkerQuery, WorkerSchema
 
 blp = Blueprint("workers", __name__, url_prefix="/api/v1/workers", description="Workers")
@@ -36,7 +36,7 @@ class WorkerById(MethodView):
     def get(self, worker_id):
         """One worker, unmasked; the read is written to the audit log."""
         worker = workers.get(db.session, actor=current_actor(), worker_id=worker_id)
-        audit.commit_read(db.session)
+        sessions.commit_keeping_loaded(db.session)
         return worker
 
     @blp.arguments(WorkerPatch(partial=True))

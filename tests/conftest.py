@@ -3,6 +3,7 @@ emptied between tests; a client per role; factories for the registry's nouns."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import secrets
@@ -99,6 +100,28 @@ def session(app):
     with app.app_context():
         yield db.session
         db.session.rollback()
+
+
+@pytest.fixture
+def sql_sent(app):
+    """``with sql_sent() as statements:`` lists the SQL the app sent meanwhile."""
+    with app.app_context():
+        engine = db.engine
+
+    @contextlib.contextmanager
+    def recording():
+        statements: list[str] = []
+
+        def record(_connection, _cursor, statement, *_):
+            statements.append(" ".join(statement.split()))
+
+        sa.event.listen(engine, "before_cursor_execute", record)
+        try:
+            yield statements
+        finally:
+            sa.event.remove(engine, "before_cursor_execute", record)
+
+    return recording
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, scoped_session
+from sqlalchemy.orm import Session
 
 from jobs_app.clock import DISTRICT_TZ
 from jobs_app.models import AuditEntry, Role, User
@@ -33,19 +33,6 @@ def record(
             detail=detail or {},
         )
     )
-
-
-def commit_read(session: Session | scoped_session) -> None:
-    """Commit the audit entry of a read, keeping what was read loaded: the read changed
-    nothing else, and its answer is built after the commit (expired, the worker cost its
-    query a second time)."""
-    current = session() if isinstance(session, scoped_session) else session
-    expiring = current.expire_on_commit
-    current.expire_on_commit = False
-    try:
-        current.commit()
-    finally:
-        current.expire_on_commit = expiring
 
 
 def get_all(

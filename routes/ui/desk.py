@@ -20,12 +20,12 @@ from jobs_app.models import (
     WorkerStatus,
 )
 from jobs_app.services import (
-    audit,
     dashboard,
     households,
     matching,
     recounts,
     referrals,
+    sessions,
     townships,
     visits,
     workers,
@@ -138,7 +138,7 @@ def worker(worker_id: int):
 def worker_page(worker_id: int, **forms):
     """The worker page; ``forms`` carries a refused form's values and errors back to it."""
     found = workers.get(db.session, actor=actor(), worker_id=worker_id)
-    audit.commit_read(db.session)  # the unmasked read is audited
+    sessions.commit_keeping_loaded(db.session)  # the unmasked read is audited
     placed = referrals.get_all(db.session, actor=actor(), page=1, per_page=100,
                                worker_id=worker_id).items  # fmt: skip
     seen = {r.id: visits.get_all(db.session, actor=actor(), page=1, per_page=50,
@@ -211,6 +211,6 @@ def zero_clearing_list():
 def letter(referral_id: int):
     """The printable referral letter (推荐信) the worker takes to the employer."""
     referral = referrals.get(db.session, actor=actor(), referral_id=referral_id, audit_read=True)
-    audit.commit_read(db.session)
+    sessions.commit_keeping_loaded(db.session)
     return render_template("desk/letter.html", referral=referral, worker=referral.worker,
                            opening=referral.opening, age=workers.age(referral.worker))  # fmt: skip

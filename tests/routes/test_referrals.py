@@ -203,6 +203,31 @@ def test_desk_reads_the_referral_unmasked_and_it_is_audited(app, as_role, worksh
         assert entry.entity == "worker" and entry.detail == {"referral_id": referral_id}
 
 
+def test_a_referral_is_answered_as_written_without_reading_it_back(as_role, workshop_job, sql_sent):
+    desk = as_role("desk")
+    desk.get("/api/v1/referrals")  # the bearer token is looked up and remembered
+    worker_id, opening_id = workshop_job
+    with sql_sent() as statements:
+        answer = desk.post(
+            "/api/v1/referrals", json={"worker_id": worker_id, "opening_id": opening_id}
+        )
+    assert answer.status_code == 201
+    assert answer.json["worker"]["township_name"] and answer.json["opening"]["employer_name"]
+    written = next(i for i, s in enumerate(statements) if s.startswith("INSERT INTO referral"))
+    assert not [s for s in statements[written:] if s.startswith("SELECT")]
+
+
+def test_the_referral_list_reads_what_it_shows_in_one_query(as_role, workshop_job, sql_sent):
+    refer(as_role("desk"), *workshop_job)
+    employer = as_role("employer")
+    employer.get("/api/v1/referrals")  # the bearer token is looked up and remembered
+    with sql_sent() as statements:
+        listed = employer.get("/api/v1/referrals").json["items"]
+    assert listed[0]["worker"]["township_name"] and listed[0]["opening"]["employer_name"]
+    [page] = statements  # one page, not full: no count, and no query per referral
+    assert "JOIN household" not in page and page.count("JOIN township") == 1
+
+
 def test_employer_cannot_see_or_act_on_another_employers_referrals(as_role, workshop_job):
     referral_id = refer(as_role("desk"), *workshop_job)
     other = as_role("other_employer")

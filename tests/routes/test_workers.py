@@ -2,8 +2,6 @@
 
 from datetime import date
 
-import sqlalchemy as sa
-
 from jobs_app.extensions import db
 from jobs_app.identity import make_id_number
 from jobs_app.models import AuditEntry, Household, Worker
@@ -141,6 +139,28 @@ def test_list_filters_and_pages(app, as_role):
     assert too_many.status_code == 422 and "per_page" in too_many.json["errors"]
 
 
+def test_every_page_counts_the_same_total_and_a_short_one_counts_from_its_rows(
+    app, as_role, sql_sent
+):
+    with app.app_context():
+        for n in range(5):
+            factories.worker(db.session, name=f"工人{n}")
+        db.session.commit()
+    bureau = as_role("bureau")
+    bureau.get("/api/v1/workers")  # the bearer token is looked up and remembered
+    answers, sent = {}, {}
+    for page in (1, 2, 3, 4):
+        query = {"q": "工人", "per_page": 2, "page": page}
+        with sql_sent() as statements:
+            answers[page] = bureau.get("/api/v1/workers", query_string=query).json
+        sent[page] = len([s for s in statements if "count(" in s])
+    assert [answers[p]["total"] for p in answers] == [5, 5, 5, 5]
+    assert [len(answers[p]["items"]) for p in answers] == [2, 2, 1, 0]
+    assert sent == {1: 1, 2: 1, 3: 0, 4: 1}  # full pages and one past the end count; the last not
+    found = bureau.get("/api/v1/workers", query_string={"q": "无此人"}).json
+    assert found["total"] == 0 and found["items"] == []
+
+
 def test_bureau_reads_unmasked_id_and_the_read_is_audited(app, as_role):
     with app.app_context():
         worker = factories.worker(db.session)
@@ -155,27 +175,18 @@ def test_bureau_reads_unmasked_id_and_the_read_is_audited(app, as_role):
         assert [(r.entity, r.entity_id) for r in reads] == [("worker", worker_id)]
 
 
-def test_an_audited_read_is_answered_from_the_one_query_that_read_the_worker(app, as_role):
+def test_an_audited_read_is_answered_from_the_one_query_that_read_the_worker(
+    app, as_role, sql_sent
+):
     with app.app_context():
         worker_id = factories.worker(db.session).id
         db.session.commit()
     desk = as_role("desk")
     desk.get(f"/api/v1/workers/{worker_id}")  # the bearer token is looked up and remembered
-    worker_reads = []
-    with app.app_context():
-        engine = db.engine
-
-    def count(_connection, _cursor, statement, *_):
-        if statement.lstrip().startswith("SELECT") and "FROM worker" in statement:
-            worker_reads.append(statement)
-
-    sa.event.listen(engine, "before_cursor_execute", count)
-    try:
+    with sql_sent() as statements:
         answer = desk.get(f"/api/v1/workers/{worker_id}")
-    finally:
-        sa.event.remove(engine, "before_cursor_execute", count)
     assert answer.status_code == 200 and answer.json["township_name"]
-    assert len(worker_reads) == 1
+    assert len([s for s in statements if s.startswith("SELECT") and "FROM worker" in s]) == 1
 
 
 def test_patch_changes_wishes_in_part_and_household_category(app, as_role):
