@@ -63,13 +63,16 @@ def _fill(n_workers: int) -> list[int]:
     world = district.generate(n_workers=n_workers, n_openings=5_000)
     places = {t.code: t.id for t in db.session.scalars(db.select(Township))}
     shift = clock.today() - world.today
-    employers = {}
-    for kind in ("enterprise", "workshop", "east_west", "public_post"):
-        employer = Employer(name=f"基准{kind}", kind=kind, province="重庆市", city="万州区",
-                            township_id=next(iter(places.values())))  # fmt: skip
-        db.session.add(employer)
-        db.session.flush()
-        employers[kind] = employer.id
+    # The generator's 300 employers, one row per employer and kind: a district's employers
+    # post a few openings each (the first version put all 5,000 under four employers, so
+    # one employer's lists counted 2,000 openings).
+    owners = sorted({(o.employer_id, o.employer_kind) for o in world.openings})
+    created = db.session.scalars(
+        db.insert(Employer).returning(Employer.id, sort_by_parameter_order=True),
+        [{"name": f"基准{kind}{number}", "kind": kind, "province": "重庆市", "city": "万州区",
+          "township_id": next(iter(places.values()))} for number, kind in owners],
+    )  # fmt: skip
+    employers = dict(zip(owners, created, strict=True))
     db.session.execute(db.insert(Opening), [_opening(o, employers, places, shift)
                                             for o in world.openings])  # fmt: skip
     ids = []
@@ -88,7 +91,8 @@ def _fill(n_workers: int) -> list[int]:
 
 def _opening(o, employers, places, shift) -> dict:
     return {
-        "employer_id": employers[o.employer_kind], "title": o.title, "skills": list(o.skills),
+        "employer_id": employers[o.employer_id, o.employer_kind], "title": o.title,
+        "skills": list(o.skills),
         "description": o.description, "headcount": max(1, o.free_headcount), "hired_count": 0,
         "wage_min": o.wage_min, "wage_max": o.wage_max, "province": o.province, "city": o.city,
         "township_id": places.get(o.township_code) if o.township_code else None,

@@ -45,11 +45,22 @@ from sqlalchemy import text  # noqa: E402
 
 from bench.databases import bench_app, postgres_url  # noqa: E402
 from bench.http_matching import _fill  # noqa: E402
+from jobs_app import clock  # noqa: E402
 from jobs_app.extensions import db  # noqa: E402
-from jobs_app.models import Employer, Opening, Role, TokenKind, Township, Worker  # noqa: E402
+from jobs_app.models import (  # noqa: E402
+    Opening,
+    Referral,
+    ReferralStatus,
+    Role,
+    TokenKind,
+    Township,
+    Worker,
+)
 from jobs_app.services import users  # noqa: E402
 from jobs_app.services.access import Actor  # noqa: E402
 
+# Referrals to the load's employer made before the peak (see _candidates).
+CANDIDATES = 60
 # The issue's reference apps (bench/bare.py), measured here under the same harness.
 REFERENCES = ("bare", "pk", "rank")
 # wrk (Debian's package), when installed, asks the same again: what the service does when the
@@ -137,7 +148,9 @@ def _tokens_and_ids() -> dict[str, str]:
     township_id = db.session.scalar(db.select(Worker.township_id).limit(1))
     code = db.session.get(Township, township_id).code
     db.session.execute(db.update(Worker).values(township_id=township_id))
-    employer_id = db.session.scalar(db.select(Employer.id).limit(1))
+    # The busiest employer: the most openings, so the longest lists.
+    employer_id = db.session.scalar(db.select(Opening.employer_id).group_by(Opening.employer_id)
+                                    .order_by(db.func.count().desc()).limit(1))  # fmt: skip
     admin = Actor(None, Role.admin)
     desk = users.create(
         db.session,
@@ -150,6 +163,7 @@ def _tokens_and_ids() -> dict[str, str]:
     boss = users.create(db.session, actor=admin, username="load_employer",
                         password=secrets.token_urlsafe(12), role=Role.employer,
                         employer_id=employer_id)  # fmt: skip
+    _candidates(employer_id, count=CANDIDATES)
     environment = {
         "LOAD_DESK_TOKEN": users.issue_token(db.session, user=desk, kind=TokenKind.bearer),
         "LOAD_EMPLOYER_TOKEN": users.issue_token(db.session, user=boss, kind=TokenKind.bearer),
@@ -159,6 +173,16 @@ def _tokens_and_ids() -> dict[str, str]:
     }  # fmt: skip
     db.session.commit()
     return environment
+
+
+def _candidates(employer_id: int, count: int) -> None:
+    """Workers referred to the employer's openings before the peak: its referral list is
+    more than one page, so every read of it counts them too."""
+    own = list(db.session.scalars(db.select(Opening.id).where(Opening.employer_id == employer_id)))
+    workers = db.session.scalars(db.select(Worker.id).limit(count))
+    db.session.execute(db.insert(Referral), [
+        {"worker_id": worker, "opening_id": own[n % len(own)], "status": ReferralStatus.referred,
+         "referred_on": clock.today()} for n, worker in enumerate(workers)])  # fmt: skip
 
 
 class _gunicorn:
