@@ -8,7 +8,7 @@ township; a desk searching, opening workers, matching and referring; an employer
 referrals and openings), sent through Flask's test client, so no server, network or load
 generator is counted. Prints, per request: CPU milliseconds of this process (``process_time``
 over the run, after a warm-up) and the SQL statements it sent. With PostgreSQL's own share
-(~1.3–1.6 ms per mix request, see the README) this is what bounds requests/s per core.
+(~1.0 ms per mix request, see the README) this is what bounds requests/s per core.
 """
 
 from __future__ import annotations
