@@ -14,10 +14,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True, static_folder=str(STATIC_DIR))
     from jobs_app import auth, cli, config, database, errors, extensions, security
     from jobs_app.json_provider import OrjsonProvider
-
-    app.json = OrjsonProvider(app)
     from jobs_app.services import matching
 
+    app.json = OrjsonProvider(app)
     config.load(app, test_config)
     extensions.init_app(app)
     database.init_app(app)
