@@ -14,8 +14,10 @@ from wrk (bench/wrk.lua), whose own cost is small.
 Then, as calibration, the issue's three reference apps (bench/bare.py: bare JSON, one
 primary-key query, ranking 50 of 5,000 openings by sparse cosine) under the same gunicorn and
 locust: what this machine gives for the work the issue's reference figures were taken on.
-Prints requests/s, p50, p95, p99 and errors for each. Targets (issue 7): ≥ 500 requests/s
-for the mix; matches alone ≥ 300 requests/s with p95 ≤ 100 ms; 0 errors.
+Prints requests/s, p50, p95, p99 and errors for each, and for the wrk rows the CPU each request
+cost gunicorn's and PostgreSQL's processes (from /proc; on a machine of its own). Targets
+(issue 7): ≥ 500 requests/s for the mix; matches alone ≥ 300 requests/s with p95 ≤ 100 ms;
+0 errors.
 """
 
 from __future__ import annotations
@@ -79,7 +81,8 @@ def main() -> None:
     options = _options()
     with peak_world() as world:
         environment, database = world.environment, world.database
-        with _gunicorn(database, options.gunicorn_workers, options.threads) as port:
+        with _gunicorn(database, options.gunicorn_workers, options.threads) as server:
+            port = server.port
             # Warm-up, not reported: every gunicorn worker builds its opening index once.
             _locust("matches", port, environment, options, seconds=15, report=False)
             for scenario in ("mix", "matches"):
@@ -90,15 +93,16 @@ def main() -> None:
                     if options.calm_users:
                         _locust(scenario, port, environment, options, users=options.calm_users)
                     if WRK:
-                        _wrk(scenario, port, environment, options)
+                        _wrk(scenario, server, environment, options)
         references = [name for name in REFERENCES if name in options.scenarios]
         if references:
             with _gunicorn(database, options.gunicorn_workers, options.threads,
-                           "bench.bare:app") as port:  # fmt: skip
+                           "bench.bare:app") as server:  # fmt: skip
+                port = server.port
                 for name in references:
                     _locust(name, port, environment, options, locustfile="locust_bare.py")
                     if WRK:
-                        _wrk(name, port, environment, options)
+                        _wrk(name, server, environment, options)
 
 
 @dataclass(frozen=True)
@@ -189,7 +193,7 @@ class _gunicorn:
     def __init__(self, database: str, workers: int, threads: int = 1, app="jobs_app:create_app()"):
         self.database, self.workers, self.threads, self.app = database, workers, threads, app
 
-    def __enter__(self) -> int:
+    def __enter__(self) -> _gunicorn:
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             self.port = probe.getsockname()[1]
@@ -200,7 +204,11 @@ class _gunicorn:
                    "--threads", str(self.threads), self.app]  # fmt: skip
         self.process = subprocess.Popen(command, env=environment, cwd=ROOT)  # noqa: S603
         _wait_for(self.port)
-        return self.port
+        return self
+
+    def cpu_seconds(self) -> float:
+        """CPU time used so far by the server: the master and its workers."""
+        return _cpu_seconds([self.process.pid, *_processes(parent=self.process.pid)])
 
     def __exit__(self, *exc_info) -> None:
         self.process.terminate()
@@ -235,24 +243,56 @@ def _locust(scenario, port, environment, options, seconds=None, report=True,
             _print(label, prefix.with_name(f"{scenario}_stats.csv"))
 
 
-def _wrk(scenario, port, environment, options) -> None:
-    """The scenario from wrk, with as many connections as the calm run has users."""
+def _wrk(scenario, server, environment, options) -> None:
+    """The scenario from wrk, with as many connections as the calm run has users, and what
+    each request cost the server's and PostgreSQL's processes in CPU (from /proc)."""
     connections = options.calm_users or options.users
     command = [WRK, "-t1", f"-c{connections}", f"-d{options.seconds}s", "-s",
-               str(ROOT / "bench" / "wrk.lua"), f"http://127.0.0.1:{port}"]  # fmt: skip
+               str(ROOT / "bench" / "wrk.lua"), f"http://127.0.0.1:{server.port}"]  # fmt: skip
+    database = _processes(command="postgres")
+    before = server.cpu_seconds(), _cpu_seconds(database)
     answer = subprocess.run(command, env={**os.environ, **environment,  # noqa: S603
                                           "MIX": WRK_MIXES[scenario]},
                             capture_output=True, text=True, timeout=options.seconds + 60,
                             check=False)  # fmt: skip
+    after = server.cpu_seconds(), _cpu_seconds(database)
     result = next((line.split()[1:] for line in answer.stdout.splitlines()
                    if line.startswith("RESULT")), None)  # fmt: skip
     if result is None:
         print(f"wrk:{scenario} failed: {answer.stderr.strip()[:200]}")
         return
-    _requests, rate, p50, p95, p99, _longest, errors = result
+    requests, rate, p50, p95, p99, _longest, errors = result
+    app, postgres = ((end - start) * 1000 / max(int(requests), 1)
+                     for start, end in zip(before, after, strict=True))  # fmt: skip
     label = f"wrk:{scenario}@{connections}"
     print(f"{label:10} {'(all requests)':40} {float(rate):8.1f} req/s  p50 {p50:>5} ms  "
-          f"p95 {p95:>5} ms  p99 {p99:>5} ms  errors {errors}")  # fmt: skip
+          f"p95 {p95:>5} ms  p99 {p99:>5} ms  errors {errors}  "
+          f"CPU per request: server {app:.2f} ms, PostgreSQL {postgres:.2f} ms")  # fmt: skip
+
+
+def _processes(*, command: str | None = None, parent: int | None = None) -> list[int]:
+    """Pids of the running processes of a command name, or of a parent."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            name, _state, ppid = (entry / "stat").read_text().split()[1:4]
+        except (OSError, ValueError):
+            continue
+        if (command is None or name == f"({command})") and (parent is None or ppid == str(parent)):
+            found.append(int(entry.name))
+    return found
+
+
+def _cpu_seconds(pids: list[int]) -> float:
+    """User and system CPU time of the processes still running (utime + stime)."""
+    ticks = 0
+    for pid in pids:
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += int(stat[11]) + int(stat[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def _print(scenario: str, stats: Path) -> None:
