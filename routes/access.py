@@ -8,6 +8,7 @@ operation of the OpenAPI document through it for every role.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from flask import Flask, request
@@ -103,6 +104,7 @@ UNGUARDED = ("/api/v1/openapi.json", "/api/v1/docs")
 RULE_ARGUMENT = re.compile(r"<(?:[^:<>]+:)?([^<>]+)>")
 
 
+@functools.cache  # one entry per route rule, asked on every request
 def openapi_path(rule: str) -> str:
     """``/api/v1/workers/<int:worker_id>`` → ``/api/v1/workers/{worker_id}``."""
     return RULE_ARGUMENT.sub(r"{\1}", rule)

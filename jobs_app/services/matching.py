@@ -177,7 +177,9 @@ PENDING_OPENING_IDS = func.coalesce(
 WORKER_WITH_PENDING = (
     select(Worker)
     .where(Worker.id == bindparam("worker_id"))
-    .options(with_expression(Worker.pending_opening_ids, PENDING_OPENING_IDS))
+    .options(
+        with_expression(Worker.pending_opening_ids, PENDING_OPENING_IDS), *worker_service.SHOWN
+    )
     .execution_options(populate_existing=True)
 )
 

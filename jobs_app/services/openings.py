@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from jobs_app.errors import InvalidInput, NotFound
 from jobs_app.models import Employer, Opening, OpeningStatus, Role
@@ -13,11 +13,14 @@ from jobs_app.services import audit, employers, places, townships
 from jobs_app.services.access import Actor, require
 from jobs_app.services.paging import Page, paginate
 
+# An opening as answers show it: its employer's name and kind, not the employer's township.
+SHOWN = (joinedload(Opening.employer).lazyload(Employer.township),)
+
 
 def get(session: Session, *, actor: Actor, opening_id: int) -> Opening:
     """Any opening for desks and the bureau; an employer sees only its own."""
     require(actor, Role.desk, Role.bureau, Role.employer)
-    opening = session.get(Opening, opening_id)
+    opening = session.get(Opening, opening_id, options=SHOWN)
     if opening is None:
         raise NotFound()
     if actor.role == Role.employer and opening.employer_id != actor.employer_id:
@@ -39,7 +42,7 @@ def get_all(
     q: str | None = None,
 ) -> Page:
     require(actor, Role.desk, Role.bureau, Role.employer)
-    statement = select(Opening).order_by(Opening.id)
+    statement = select(Opening).options(*SHOWN).order_by(Opening.id)
     if actor.role == Role.employer:
         statement = statement.where(Opening.employer_id == actor.employer_id)
     if status:

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import Select, or_, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from jobs_app import clock
 from jobs_app.errors import Conflict, InvalidInput, NotFound
@@ -25,6 +25,9 @@ from jobs_app.services import audit, households, townships
 from jobs_app.services.access import Actor, may_see_worker, require, scope_workers, sees_identity
 from jobs_app.services.paging import Page, paginate
 
+# A worker as answers show them: with their household's facts but not its township (the
+# worker's own is joined, and it is the same one); the models' defaults join township twice.
+SHOWN = (joinedload(Worker.household).lazyload(Household.township),)
 HOUSEHOLD_FIELDS = ("category", "dibao", "tekun", "village", "helper_name", "helper_phone")
 DUPLICATE_ID = "A worker with this ID number is already registered."
 
@@ -42,7 +45,7 @@ def get(
     and reused, it keeps its cache key (generating it was a tenth of a matches request)."""
     require(actor, Role.desk, Role.bureau)
     if statement is None:
-        worker = session.get(Worker, worker_id)
+        worker = session.get(Worker, worker_id, options=SHOWN)
     else:
         worker = session.scalars(statement, {"worker_id": worker_id}).one_or_none()
     if worker is None or not may_see_worker(actor, worker):
@@ -66,7 +69,7 @@ def get_all(
     ability: str | None = None,
     q: str | None = None,
 ) -> Page:
-    statement = scope_workers(select(Worker).order_by(Worker.id), actor)
+    statement = scope_workers(select(Worker).options(*SHOWN).order_by(Worker.id), actor)
     if township_code:
         township = townships.get_by_code(session, township_code)
         statement = statement.where(Worker.township_id == township.id)
