@@ -274,11 +274,11 @@ def _processes(*, command: str | None = None, parent: int | None = None) -> list
     """Pids of the running processes of a command name, or of a parent."""
     found = []
     for entry in Path("/proc").iterdir():
-        try:
-            name, _state, ppid = (entry / "stat").read_text().split()[1:4]
-        except (OSError, ValueError):
+        stat = _stat(entry.name) if entry.name.isdigit() else None
+        if stat is None:
             continue
-        if (command is None or name == f"({command})") and (parent is None or ppid == str(parent)):
+        name, fields = stat
+        if (command is None or name == command) and (parent is None or fields[1] == str(parent)):
             found.append(int(entry.name))
     return found
 
@@ -286,13 +286,20 @@ def _processes(*, command: str | None = None, parent: int | None = None) -> list
 def _cpu_seconds(pids: list[int]) -> float:
     """User and system CPU time of the processes still running (utime + stime)."""
     ticks = 0
-    for pid in pids:
-        try:
-            stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        ticks += int(stat[11]) + int(stat[12])
+    for stat in filter(None, map(_stat, pids)):
+        ticks += int(stat[1][11]) + int(stat[1][12])
     return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def _stat(pid) -> tuple[str, list[str]] | None:
+    """A process's command name and the fields of /proc/<pid>/stat after it (state, ppid,
+    …), or None once it has ended. The name may hold spaces, so it is cut at its parentheses."""
+    try:
+        text = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    head, _, tail = text.rpartition(")")
+    return head.partition("(")[2], tail.split()
 
 
 def _print(scenario: str, stats: Path) -> None:

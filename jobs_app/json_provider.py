@@ -27,11 +27,13 @@ class OrjsonProvider(DefaultJSONProvider):
     def dumps(self, obj: Any, **kwargs: Any) -> str:
         if kwargs:  # indentation or other json.dumps arguments asked for: Flask's way
             return super().dumps(obj, **kwargs)
-        return orjson.dumps(obj, default=self.default, option=OPTIONS).decode()
+        return self._write(obj).decode()
 
     def response(self, *args: Any, **kwargs: Any):
         if (self.compact is None and self._app.debug) or self.compact is False:
-            return super().response(*args, **kwargs)
-        obj = self._prepare_response_obj(args, kwargs)
-        body = orjson.dumps(obj, default=self.default, option=OPTIONS | orjson.OPT_APPEND_NEWLINE)
+            return super().response(*args, **kwargs)  # indented, for reading while debugging
+        body = self._write(self._prepare_response_obj(args, kwargs), orjson.OPT_APPEND_NEWLINE)
         return self._app.response_class(body, mimetype=self.mimetype)
+
+    def _write(self, obj: Any, option: int = 0) -> bytes:
+        return orjson.dumps(obj, default=self.default, option=OPTIONS | option)

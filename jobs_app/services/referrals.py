@@ -11,7 +11,7 @@ from datetime import date
 
 from sqlalchemy import case, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session, joinedload, lazyload
 
 from jobs_app import clock
 from jobs_app.errors import (
@@ -23,7 +23,6 @@ from jobs_app.errors import (
     WorkerAlreadyPlaced,
 )
 from jobs_app.models import (
-    Employer,
     Opening,
     OpeningStatus,
     Referral,
@@ -48,8 +47,7 @@ from jobs_app.services.paging import Page, paginate
 # eleven tables, whose join order PostgreSQL took longer to plan than to run (~4 ms a list).
 SHOWN = (
     joinedload(Referral.worker).lazyload(Worker.household),
-    joinedload(Referral.opening).lazyload(Opening.township),
-    joinedload(Referral.opening).joinedload(Opening.employer).lazyload(Employer.township),
+    joinedload(Referral.opening).options(lazyload(Opening.township), *openings.SHOWN),
 )
 
 
