@@ -14,6 +14,7 @@ over the run, after a warm-up) and the SQL statements it sent. With PostgreSQL's
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import random
 import sys
@@ -29,8 +30,9 @@ from sqlalchemy import event  # noqa: E402
 from bench.load import peak_world  # noqa: E402
 from jobs_app.extensions import db  # noqa: E402
 
-# 王: a name fragment, as desks type them.
-SEARCH = "/api/v1/workers?q=%E7%8E%8B&per_page=20"
+# Name fragments, as desks type them (bench/locustfile.py's NAMES): a surname, which finds
+# few of the generator's workers, and 工人1, which fills every page (and so is counted).
+SEARCHES = {"a surname": "%E7%8E%8B", "工人1, pages full": "%E5%B7%A5%E4%BA%BA1"}
 
 
 def main() -> None:
@@ -70,7 +72,9 @@ def _requests(client, environment) -> dict:
         return client.post("/api/v1/referrals", json=body, headers=desk)
 
     return {
-        "desk: search workers": lambda: client.get(SEARCH, headers=desk),
+        **{f"desk: search workers ({name})": functools.partial(
+            client.get, f"/api/v1/workers?q={fragment}&per_page=20", headers=desk)
+           for name, fragment in SEARCHES.items()},
         "desk: open a worker": lambda: client.get(
             f"/api/v1/workers/{random.choice(workers)}", headers=desk),
         "desk: matches of a worker": lambda: client.get(

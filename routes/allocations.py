@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from flask import current_app
 from flask_smorest import Blueprint
-from marshmallow import Schema, fields
+from marshmallow import fields
 
 from jobs_app import background, jobs
 from jobs_app.auth import current_actor
 from jobs_app.extensions import db
 from jobs_app.models import ProposalStatus, RunStatus
 from jobs_app.services import allocations, learning
-from routes.schemas.common import PageArgs, page_of
+from routes.schemas.common import PageArgs, Schema, page_of
 
 blp = Blueprint("allocations", __name__, url_prefix="/api/v1", description="Batch allocation")
 

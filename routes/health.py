@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from flask import jsonify
 from flask_smorest import Blueprint
-from marshmallow import Schema, fields
+from marshmallow import fields
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from jobs_app.extensions import db
+from routes.schemas.common import Schema
 
 blp = Blueprint("health", __name__, url_prefix="/", description="Health check")
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from marshmallow import Schema, fields
+from typing import ClassVar
+
+from marshmallow import fields
 
 from jobs_app.models import EmployerKind
-from routes.schemas.common import PageArgs, Phone, Province, optional_text, page_of, text
+from routes.schemas.common import PageArgs, Phone, Province, Schema, optional_text, page_of, text
 
 
 class EmployerSchema(Schema):
@@ -23,10 +25,7 @@ class EmployerSchema(Schema):
     workshop_certified_on = fields.Date(allow_none=True)
     created_at = fields.DateTime(dump_only=True)
 
-    def get_attribute(self, obj, attr, default):
-        if attr == "township_code":
-            return obj.township.code if obj.township else None
-        return super().get_attribute(obj, attr, default)
+    dumped_from: ClassVar = {"township_code": "township.code"}
 
 
 class EmployerPatch(EmployerSchema):

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from marshmallow import Schema, fields
+from typing import ClassVar
+
+from marshmallow import fields
 
 from jobs_app.models import Category
-from routes.schemas.common import PageArgs, Phone, optional_text, page_of, text
+from routes.schemas.common import PageArgs, Phone, Schema, optional_text, page_of, text
 
 
 class HouseholdSchema(Schema):
@@ -21,10 +23,7 @@ class HouseholdSchema(Schema):
     created_at = fields.DateTime(dump_only=True)
     updated_at = fields.DateTime(dump_only=True)
 
-    def get_attribute(self, obj, attr, default):
-        if attr == "township_code":
-            return obj.township.code
-        return super().get_attribute(obj, attr, default)
+    dumped_from: ClassVar = {"township_code": "township.code"}
 
 
 class HouseholdPatch(HouseholdSchema):

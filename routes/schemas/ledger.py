@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from flask_smorest.fields import Upload
-from marshmallow import Schema, fields
+from marshmallow import fields
+
+from routes.schemas.common import Schema
 
 
 class ImportOptions(Schema):

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from marshmallow import Schema, fields, validate
+from typing import ClassVar
+
+from marshmallow import fields, validate
 
 from jobs_app.models import EmployerKind, OpeningStatus
-from routes.schemas.common import PageArgs, Province, non_negative, page_of, text
+from routes.schemas.common import PageArgs, Province, Schema, non_negative, page_of, text
 
 AGE = validate.Range(min=16, max=80)
 
@@ -36,10 +38,7 @@ class OpeningSchema(Schema):
     created_at = fields.DateTime(dump_only=True)
     updated_at = fields.DateTime(dump_only=True)
 
-    def get_attribute(self, obj, attr, default):
-        if attr == "township_code":
-            return obj.township.code if obj.township else None
-        return super().get_attribute(obj, attr, default)
+    dumped_from: ClassVar = {"township_code": "township.code"}
 
 
 class OpeningPatch(OpeningSchema):

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from marshmallow import Schema, fields, validate
+from marshmallow import fields, validate
 
 from jobs_app.models import ClaimStatus
-from routes.schemas.common import optional_text
+from routes.schemas.common import Schema, optional_text
 
 
 class DueVisitQuery(Schema):

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from marshmallow import Schema, fields
+from marshmallow import fields
 
 from jobs_app.models import TownshipKind
+from routes.schemas.common import Schema
 
 
 class TownshipSchema(Schema):

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from marshmallow import Schema, fields, validate
+from marshmallow import fields, validate
 
 from jobs_app.models import FollowUpKind
-from routes.schemas.common import PageArgs, optional_text
+from routes.schemas.common import PageArgs, Schema, optional_text
 
 PERIOD = validate.Regexp(r"^\d{4}-(0[1-9]|1[0-2])$", error="A month is written YYYY-MM.")
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from marshmallow import Schema, fields, validate
+from marshmallow import fields, validate
 
 from jobs_app.models import ReferralStatus
-from routes.schemas.common import PageArgs, non_negative, optional_text, page_of, text
+from routes.schemas.common import PageArgs, Schema, non_negative, optional_text, page_of, text
 from routes.schemas.workers import MaskedWorkerSchema
 
 

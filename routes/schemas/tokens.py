@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from marshmallow import Schema, fields
+from marshmallow import fields
 
 from jobs_app import clock
 from jobs_app.models import TokenKind
-from routes.schemas.common import page_of, text
+from routes.schemas.common import Schema, page_of, text
 
 
 class TokenSchema(Schema):

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from marshmallow import Schema, fields, validate
+from marshmallow import fields, validate
 
 from jobs_app.models import TripStatus, VehicleKind
-from routes.schemas.common import PageArgs, Phone, optional_text, page_of
+from routes.schemas.common import PageArgs, Phone, Schema, optional_text, page_of
 
 
 class PlanIn(Schema):

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from marshmallow import Schema, fields, validate
+from typing import ClassVar
+
+from marshmallow import fields, validate
 
 from jobs_app.models import Role
-from routes.schemas.common import PageArgs, page_of
+from routes.schemas.common import PageArgs, Schema, page_of
 
 
 class LoginIn(Schema):
@@ -22,10 +24,7 @@ class UserSchema(Schema):
     employer_id = fields.Integer(allow_none=True, load_default=None)
     active = fields.Boolean(dump_only=True)
 
-    def get_attribute(self, obj, attr, default):
-        if attr == "township_code":
-            return obj.township.code if obj.township else None
-        return super().get_attribute(obj, attr, default)
+    dumped_from: ClassVar = {"township_code": "township.code"}
 
 
 class MeSchema(UserSchema):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from marshmallow import Schema, fields, validate
+from marshmallow import fields, validate
 
-from routes.schemas.common import PageArgs, optional_text, page_of
+from routes.schemas.common import PageArgs, Schema, optional_text, page_of
 
 
 class VisitSchema(Schema):

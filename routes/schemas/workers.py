@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+from typing import ClassVar
+
+from marshmallow import ValidationError, fields, validate, validates_schema
 
 from jobs_app import clock
 from jobs_app.identity import age_on, mask_id_number, mask_phone
@@ -12,6 +14,7 @@ from routes.schemas.common import (
     PageArgs,
     Phone,
     Province,
+    Schema,
     non_negative,
     optional_text,
     page_of,
@@ -70,12 +73,11 @@ class WorkerSchema(Schema):
     created_at = fields.DateTime(dump_only=True)
     updated_at = fields.DateTime(dump_only=True)
 
-    def get_attribute(self, obj, attr, default):
-        if attr == "township_code":
-            return obj.township.code
-        if attr == "helper_name" or attr == "helper_phone":
-            return getattr(obj.household, attr)
-        return super().get_attribute(obj, attr, default)
+    dumped_from: ClassVar = {
+        "township_code": "township.code",
+        "helper_name": "household.helper_name",
+        "helper_phone": "household.helper_phone",
+    }
 
     @validates_schema
     def _category_or_household(self, data, partial=False, **_kwargs):

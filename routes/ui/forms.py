@@ -9,7 +9,7 @@ from typing import Any
 
 from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user
-from marshmallow import Schema, ValidationError
+from marshmallow import ValidationError
 
 from jobs_app import ui_text
 from jobs_app.errors import Conflict, DomainError, InvalidInput
@@ -18,6 +18,7 @@ from jobs_app.i18n import translate, translate_errors
 from jobs_app.models import Role, Township
 from jobs_app.services import townships
 from jobs_app.services.access import Actor
+from routes.schemas.common import Schema
 
 SKILL_SEPARATORS = re.compile(r"[、,，;；\s]+")
 

@@ -5,12 +5,12 @@ written."""
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
-from marshmallow import Schema, fields
+from marshmallow import fields
 
 from jobs_app.extensions import db
 from jobs_app.models import ReferralStatus, Role
 from jobs_app.services import referrals, workers
-from routes.schemas.common import optional_text
+from routes.schemas.common import Schema, optional_text
 from routes.schemas.referrals import HireIn
 from routes.schemas.workers import WorkerPatch
 from routes.ui.desk import choices, worker_page
