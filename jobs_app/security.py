@@ -62,8 +62,10 @@ class MaskPersonalData(logging.Filter):
 
 
 def _secure_headers(response):
-    for name, value in HEADERS.items():
-        response.headers.setdefault(name, value)
+    present = {name.lower() for name, _ in response.headers}
+    response.headers.extend(
+        (name, value) for name, value in HEADERS.items() if name.lower() not in present
+    )
     if request.path.startswith("/api/") and not request.path.startswith(CACHEABLE_API):
         response.headers["Cache-Control"] = "no-store"
     return response

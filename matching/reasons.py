@@ -36,18 +36,27 @@ def explain(
     config: MatchConfig,
     exclude: Iterable[str] = (),
 ) -> tuple[Reason, ...]:
-    """The strongest reasons of one pair, most weighty first, at most ``config.top_reasons``."""
+    """The strongest reasons of one pair, most weighty first, at most ``config.top_reasons``.
+
+    Features are weighed first and only the weightiest reasons are worded (a builder may
+    have none to give, so it goes on down the list): wording every reason of every match
+    was a tenth of a desk's matches request."""
     total = sum(config.weights.values())
-    candidates = []
-    for name, build in REASON_BUILDERS.items():
-        if name in exclude:
-            continue
-        reason = build(worker, opening, features, config)
+    weighed = sorted(
+        (
+            (-config.weights.get(name, 0.0) / total * features[name], order, name)
+            for order, name in enumerate(REASON_BUILDERS)
+            if name not in exclude
+        ),
+    )
+    reasons: list[Reason] = []
+    for _, _, name in weighed:
+        reason = REASON_BUILDERS[name](worker, opening, features, config)
         if reason is not None:
-            weight = config.weights.get(name, 0.0) / total
-            candidates.append((weight * features[name], reason))
-    candidates.sort(key=lambda pair: -pair[0])
-    return tuple(reason for _, reason in candidates[: config.top_reasons])
+            reasons.append(reason)
+            if len(reasons) == config.top_reasons:
+                break
+    return tuple(reasons)
 
 
 def _skill(

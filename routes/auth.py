@@ -18,14 +18,6 @@ from routes.schemas.users import LoginIn, MeSchema
 blp = Blueprint("auth", __name__, url_prefix="/api/v1/auth", description="Login sessions")
 
 THROTTLED = "Too many login attempts; wait a minute and try again."
-# The endpoints that are throttled (the API's and the UI's login). Every other request skips
-# the limiter, whose bookkeeping cost a twentieth of a cheap request.
-THROTTLED_ENDPOINTS = frozenset({"auth.Login", "ui.auth.login"})
-
-
-@limiter.request_filter
-def _not_a_login() -> bool:
-    return request.endpoint not in THROTTLED_ENDPOINTS
 
 
 class WrongCredentials(DomainError):

@@ -39,8 +39,11 @@ class Recounts(MethodView):
     def post(self, fields):
         """Recount a month now; a month recounted again has its figures replaced."""
         recount = recounts.run(db.session, actor=current_actor(), period=fields["period"])
+        # Read before committing, under the month's lock: once committed, a recount of the
+        # same month started meanwhile may replace this one before its figures are read.
+        figures = _figures(recount)
         db.session.commit()
-        return _figures(recount)
+        return figures
 
 
 @blp.route("/<period>")

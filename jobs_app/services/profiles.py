@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from jobs_app.identity import age_on
-from jobs_app.models import Opening, Township, Worker
+from jobs_app.models import Household, Opening, Township, Worker
 from matching.records import OpeningProfile, WorkerProfile
 
 
@@ -26,6 +26,15 @@ class Place:
 def township_places(session: Session) -> dict[int, Place]:
     rows = session.execute(select(Township.id, Township.code, Township.lat, Township.lon))
     return {row.id: Place(*row) for row in rows}
+
+
+# What worker_profile reads, for queries that load no more (and a desk's scope, township).
+WORKER_PROFILE_COLUMNS = (
+    Worker.township_id, Worker.birth_date, Worker.ability, Worker.status, Worker.status_since,
+    Worker.skills, Worker.skills_note, Worker.wish_scope, Worker.wish_provinces,
+    Worker.wish_min_wage, Worker.cares_for_children, Worker.cares_for_elderly, Worker.health,
+)  # fmt: skip
+HOUSEHOLD_PROFILE_COLUMNS = (Household.category, Household.dibao, Household.tekun)
 
 
 def worker_profile(worker: Worker, today: date, townships: dict[int, Place]) -> WorkerProfile:

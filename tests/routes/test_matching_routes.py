@@ -60,6 +60,17 @@ def test_desk_sees_matches_with_reasons_in_plain_chinese(as_role, jobs):
     assert all(any(c.isascii() and c.isalpha() for c in text) for text in english_texts.values())
 
 
+def test_matches_read_the_worker_in_one_query_of_what_ranking_uses(as_role, jobs, sql_sent):
+    desk = as_role("desk")
+    first = desk.get(f"/api/v1/workers/{jobs['seamstress']}/matches").json  # indexes built
+    with sql_sent() as statements:
+        again = desk.get(f"/api/v1/workers/{jobs['seamstress']}/matches").json
+    assert again == first
+    [read] = [s for s in statements if s.startswith("SELECT") and "FROM worker" in s]
+    assert "JOIN township" not in read  # her township is the index's place
+    assert "helper_name" not in read and "id_number" not in read and "phone" not in read
+
+
 def test_matches_are_best_first_and_limited(as_role, jobs):
     items = as_role("bureau").get(f"/api/v1/workers/{jobs['welder']}/matches?limit=1").json
     assert [item["opening_id"] for item in items["items"]] == [jobs["far"]]
