@@ -176,8 +176,8 @@ PENDING_OPENING_IDS = func.coalesce(
 )
 # Refreshes a worker the session already holds, so the expression is always loaded. Only
 # the columns a worker's profile reads (profiles.worker_profile) and the desk's scope:
-# 19 columns where the whole worker, household and township were 43, a fifth of the query's
-# cost on the busiest request.
+# 19 columns where the whole worker, household and township were 43 (psycopg and the ORM
+# spend per column and row; with the reasons below, matches −4 % in bench/request_cost.py).
 WORKER_WITH_PENDING = (
     select(Worker)
     .where(Worker.id == bindparam("worker_id"))
