@@ -38,9 +38,12 @@ def _failed(response) -> bool:
     return response.status_code == 401
 
 
+ME = MeSchema()
+
+
 def _me():
     user = current_user.user
-    return {**MeSchema().dump(user), "csrf_token": generate_csrf()}
+    return {**ME.dump(user), "csrf_token": generate_csrf()}
 
 
 @blp.route("/login")
