@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask import current_app
-from flask_smorest import Blueprint
 from marshmallow import fields
 
 from jobs_app import background, jobs
@@ -11,6 +10,7 @@ from jobs_app.auth import current_actor
 from jobs_app.extensions import db
 from jobs_app.models import ProposalStatus, RunStatus
 from jobs_app.services import allocations, learning
+from routes.blueprint import Blueprint
 from routes.schemas.common import PageArgs, Schema, page_of
 
 blp = Blueprint("allocations", __name__, url_prefix="/api/v1", description="Batch allocation")

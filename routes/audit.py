@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from flask_smorest import Blueprint
-
 from jobs_app.auth import current_actor
 from jobs_app.extensions import db
 from jobs_app.services import audit
+from routes.blueprint import Blueprint
 from routes.schemas.users import AuditPage, AuditQuery
 
 blp = Blueprint("audit", __name__, url_prefix="/api/v1/audit", description="Audit log")

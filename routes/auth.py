@@ -5,7 +5,6 @@ from __future__ import annotations
 from flask import current_app, jsonify, request, session
 from flask.views import MethodView
 from flask_login import current_user, login_user, logout_user
-from flask_smorest import Blueprint
 from flask_wtf.csrf import generate_csrf
 
 from jobs_app.auth import LoggedIn, current_actor
@@ -13,6 +12,7 @@ from jobs_app.errors import DomainError
 from jobs_app.extensions import db, limiter
 from jobs_app.models import TokenKind
 from jobs_app.services import users
+from routes.blueprint import Blueprint
 from routes.schemas.users import LoginIn, MeSchema
 
 blp = Blueprint("auth", __name__, url_prefix="/api/v1/auth", description="Login sessions")

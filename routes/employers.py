@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from jobs_app.auth import current_actor
 from jobs_app.extensions import db
 from jobs_app.services import employers
+from routes.blueprint import Blueprint
 from routes.schemas.employers import EmployerPage, EmployerPatch, EmployerQuery, EmployerSchema
 
 blp = Blueprint("employers", __name__, url_prefix="/api/v1/employers", description="Employers")

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from flask import jsonify
-from flask_smorest import Blueprint
 from marshmallow import fields
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from jobs_app.extensions import db
+from routes.blueprint import Blueprint
 from routes.schemas.common import Schema
 
 blp = Blueprint("health", __name__, url_prefix="/", description="Health check")

@@ -6,13 +6,13 @@ from collections.abc import Callable
 from tempfile import SpooledTemporaryFile
 
 from flask import send_file
-from flask_smorest import Blueprint
 
 from jobs_app.auth import current_actor
 from jobs_app.database import needs_transaction
 from jobs_app.extensions import db
 from jobs_app.i18n import request_language
 from jobs_app.services import ledger
+from routes.blueprint import Blueprint
 from routes.schemas.ledger import (
     ImportOptions,
     ImportReportSchema,

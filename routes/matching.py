@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from flask import jsonify
-from flask_smorest import Blueprint
 from marshmallow import fields, validate
 
 from jobs_app.auth import current_actor
 from jobs_app.extensions import db
 from jobs_app.services import matching
+from routes.blueprint import Blueprint
 from routes.schemas.common import Schema
 from routes.schemas.workers import WorkerRowSchema
 from routes.suggestions import reason_texts, shown_suggestions

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from jobs_app.auth import current_actor
 from jobs_app.extensions import db
 from jobs_app.models import Role, Worker
 from jobs_app.services import matching, recount_figures, recounts, zero_clearing
+from routes.blueprint import Blueprint
 from routes.schemas.recounts import (
     RecountFigures,
     RecountIn,

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from flask import jsonify
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from jobs_app.auth import current_actor
 from jobs_app.extensions import db
 from jobs_app.services import referrals, sessions
 from jobs_app.services.access import sees_identity
+from routes.blueprint import Blueprint
 from routes.schemas.common import DatedReason
 from routes.schemas.referrals import (
     HireIn,

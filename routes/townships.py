@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from flask_smorest import Blueprint
-
 from jobs_app.extensions import db
 from jobs_app.services import townships
+from routes.blueprint import Blueprint
 from routes.schemas.places import TownshipList
 
 blp = Blueprint("townships", __name__, url_prefix="/api/v1/townships", description="Townships")

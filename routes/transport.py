@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from flask import Response, current_app, render_template
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from jobs_app.auth import current_actor
 from jobs_app.extensions import db
 from jobs_app.services import transport
+from routes.blueprint import Blueprint
 from routes.schemas.transport import (
     CheckInIn,
     ConfirmIn,

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from jobs_app.auth import current_actor
 from jobs_app.extensions import db
 from jobs_app.services import tokens, users
+from routes.blueprint import Blueprint
 from routes.schemas.common import PageArgs
 from routes.schemas.tokens import TokenPage
 from routes.schemas.users import ActiveIn, UserPage, UserSchema

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from jobs_app.auth import current_actor
 from jobs_app.extensions import db
 from jobs_app.services import visits
+from routes.blueprint import Blueprint
 from routes.schemas.visits import VisitPage, VisitQuery, VisitSchema
 
 blp = Blueprint("visits", __name__, url_prefix="/api/v1/visits", description="Follow-up visits")

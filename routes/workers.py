@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from jobs_app.auth import current_actor
 from jobs_app.extensions import db
 from jobs_app.services import sessions, workers
+from routes.blueprint import Blueprint
 from routes.schemas.workers import WorkerPage, WorkerPatch, WorkerQuery, WorkerSchema
 
 blp = Blueprint("workers", __name__, url_prefix="/api/v1/workers", description="Workers")

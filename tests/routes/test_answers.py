@@ -13,7 +13,7 @@ from marshmallow import fields
 
 from routes.schemas.common import Schema
 from routes.schemas.openings import OpeningSchema
-from routes.schemas.referrals import MaskedReferralSchema, ReferralSchema
+from routes.schemas.referrals import MaskedReferralSchema, ReferralQuery, ReferralSchema
 from routes.schemas.workers import MaskedWorkerSchema, WorkerRowSchema, WorkerSchema
 from tests import factories
 
@@ -89,3 +89,18 @@ def test_a_field_with_a_default_or_a_key_of_its_own_dumps_as_marshmallow_would()
     row = SimpleNamespace(name="李", place=SimpleNamespace(city="宁波"))
     assert Shown().dump(row) == {"姓名": "李", "wage": 4000, "city": "宁波"}
     assert Shown(many=True).dump([row, row]) == [Shown().dump(row)] * 2
+
+
+def test_argument_schemas_are_built_once_not_per_request(as_role, monkeypatch):
+    built = []
+    original = ReferralQuery.__init__
+
+    def counting(self, *args, **kwargs):
+        built.append(self)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(ReferralQuery, "__init__", counting)
+    employer = as_role("employer")
+    for page in (1, 2):
+        assert employer.get("/api/v1/referrals", query_string={"page": page}).status_code == 200
+    assert built == []
