@@ -42,15 +42,11 @@ def explain(
     have none to give, so it goes on down the list): wording every reason of every match
     was a tenth of a desk's matches request."""
     total = sum(config.weights.values())
-    weighed = sorted(
-        (
-            (-config.weights.get(name, 0.0) / total * features[name], order, name)
-            for order, name in enumerate(REASON_BUILDERS)
-            if name not in exclude
-        ),
-    )
+    weighed = [name for name in REASON_BUILDERS if name not in exclude]
+    # Stable: reasons of equal weight keep REASON_BUILDERS' order.
+    weighed.sort(key=lambda name: -config.weights.get(name, 0.0) / total * features[name])
     reasons: list[Reason] = []
-    for _, _, name in weighed:
+    for name in weighed:
         reason = REASON_BUILDERS[name](worker, opening, features, config)
         if reason is not None:
             reasons.append(reason)
