@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import time
 
+import psycopg
 from flask import Flask, current_app, jsonify, request
+from psycopg.pq import TransactionStatus
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DataError, DisconnectionError, OperationalError
@@ -52,6 +54,36 @@ def _ping_when_idle(engine: Engine, idle_seconds: float) -> None:
             engine.dialect.do_ping(dbapi_connection)
         except engine.dialect.loaded_dbapi.Error as error:
             raise DisconnectionError() from error  # the pool connects afresh and tries again
+
+
+def _commit_what_wrote_nothing(engine: Engine) -> None:
+    """End a transaction that wrote nothing with COMMIT instead of ROLLBACK.
+
+    psycopg forgets every statement it has prepared on a connection, and deallocates them on
+    the server, at each ROLLBACK; PostgreSQL then parses and plans each statement afresh for
+    several runs more. A write refused after its checks read (a worker already referred, an
+    opening full) rolls back, so under load a connection lost its prepared statements every
+    second or two, and planning cost PostgreSQL as much time as running the statements.
+    A transaction without a transaction id wrote no row and locked none, so committing it
+    leaves the database exactly as rolling it back would (this app sends no NOTIFY, the one
+    thing a COMMIT would still deliver). Anything else, and a failed transaction, rolls back.
+    """
+
+    @event.listens_for(engine, "rollback")
+    def before_rollback(connection) -> None:
+        if connection.invalidated or connection.closed:
+            return
+        dbapi_connection = connection.connection.dbapi_connection
+        if dbapi_connection.info.transaction_status != TransactionStatus.INTRANS:
+            return  # idle: nothing to end; failed: only a rollback ends it
+        try:
+            with dbapi_connection.cursor() as cursor:
+                cursor.execute("SELECT pg_current_xact_id_if_assigned()")
+                (transaction_id,) = cursor.fetchone()
+            if transaction_id is None:
+                dbapi_connection.commit()  # the ROLLBACK that follows finds nothing to end
+        except psycopg.Error:
+            pass  # the rollback that follows ends the transaction, or meets the fault
 
 
 RETRY = "jobs_app.retry_on_fresh_connection"
@@ -156,6 +188,8 @@ def init_app(app: Flask) -> None:
             event.listen(engine, "connect", _sqlite_pragmas(busy))
         else:
             _ping_when_idle(engine, float(app.config["DATABASE_PING_AFTER_IDLE"]))
+            if engine.dialect.driver == "psycopg":
+                _commit_what_wrote_nothing(engine)
             app.before_request(_read_without_transaction)
     app.register_error_handler(OperationalError, _database_unavailable)
     app.wsgi_app = RetrySafeRequests(app.wsgi_app)

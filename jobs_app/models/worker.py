@@ -15,11 +15,15 @@ from jobs_app.models.township import Township
 
 class Worker(Timestamped, Base):
     __tablename__ = "worker"
+    # A desk's lists: its township's workers in id order. A plan PostgreSQL keeps for a
+    # prepared search would otherwise walk every worker of the district by id, filtering for
+    # the township: 22 ms for a rare name among 100,000 workers, 0.5 ms with this index.
+    __table_args__ = (sa.Index("ix_worker_township_id_id", "township_id", "id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     household_id: Mapped[int] = mapped_column(sa.ForeignKey("household.id"), index=True)
     # Kept beside the household's so a desk's scope and the recount filter without a join.
-    township_id: Mapped[int] = mapped_column(sa.ForeignKey("township.id"), index=True)
+    township_id: Mapped[int] = mapped_column(sa.ForeignKey("township.id"))
     id_number: Mapped[str] = mapped_column(sa.String(18), unique=True)
     name: Mapped[str] = mapped_column(sa.String(40), index=True)
     sex: Mapped[str] = mapped_column(sa.String(6))
