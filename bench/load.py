@@ -5,12 +5,12 @@
                                    [--scenarios mix,matches,bare,pk,rank] [--calm-users 12]
 
 Builds a throwaway PostgreSQL schema (bench/databases.py) with the district generator's 5,000
-openings and 2,000 seeking workers of one township, starts gunicorn on loopback (4 workers
-of 3 threads, as deploy/gunicorn.conf.py on 2 cores; app preloaded), and runs locust
-headless, bounded in time: the mix (desks searching, opening workers, matching, referring;
-employers reading), the matches endpoint alone, each also with fewer users (about as many as
-the server's threads, so requests seldom queue), and, when wrk is installed, each once more
-from wrk (bench/wrk.lua), whose own cost is small.
+openings and 100,000 workers (the 2,000 the desk's requests name seek work in its township),
+starts gunicorn on loopback (4 workers of 3 threads, as deploy/gunicorn.conf.py on 2 cores;
+app preloaded), and runs locust headless, bounded in time: the mix (desks searching, opening
+workers, matching, referring; employers reading), the matches endpoint alone, each also with
+fewer users (about as many as the server's threads, so requests seldom queue), and, when wrk
+is installed, each once more from wrk (bench/wrk.lua), whose own cost is small.
 Then, as calibration, the issue's three reference apps (bench/bare.py: bare JSON, one
 primary-key query, ranking 50 of 5,000 openings by sparse cosine) under the same gunicorn and
 locust: what this machine gives for the work the issue's reference figures were taken on.
@@ -36,6 +36,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import quote
 
@@ -49,7 +50,9 @@ from bench.databases import bench_app, postgres_url  # noqa: E402
 from bench.http_matching import _fill  # noqa: E402
 from jobs_app import clock  # noqa: E402
 from jobs_app.extensions import db  # noqa: E402
+from jobs_app.identity import make_id_number  # noqa: E402
 from jobs_app.models import (  # noqa: E402
+    Household,
     Opening,
     Referral,
     ReferralStatus,
@@ -63,6 +66,8 @@ from jobs_app.services.access import Actor  # noqa: E402
 
 # Referrals to the load's employer made before the peak (see _candidates).
 CANDIDATES = 60
+# The desk's township holds 2,000 of the district's workers; the rest live in the others.
+DESK_WORKERS, DISTRICT_WORKERS = 2_000, 100_000
 # The issue's reference apps (bench/bare.py), measured here under the same harness.
 REFERENCES = ("bare", "pk", "rank")
 # wrk (Debian's package), when installed, asks the same again: what the service does when the
@@ -114,15 +119,16 @@ class PeakWorld:
 
 @contextmanager
 def peak_world() -> Iterator[PeakWorld]:
-    """The app on a throwaway PostgreSQL schema with the district's 5,000 openings and 2,000
-    seeking workers of one township; exits quietly when PostgreSQL does not answer
-    (``postgres_url`` says so)."""
+    """The app on a throwaway PostgreSQL schema with the district's 5,000 openings and
+    100,000 workers, 2,000 of them seeking in the desk's township; exits quietly when
+    PostgreSQL does not answer (``postgres_url`` says so)."""
     url = postgres_url()
     if url is None:
         raise SystemExit(0)
     with bench_app("postgresql", url) as app:
-        _fill(2_000)
+        _fill(DESK_WORKERS)
         environment = _tokens_and_ids()
+        _rest_of_district(DISTRICT_WORKERS - DESK_WORKERS)
         # A district's database in service has planner statistics (autovacuum keeps them);
         # a freshly filled one has none, and PostgreSQL picks nested loops over 2,000 rows.
         db.session.execute(text("ANALYZE"))
@@ -177,6 +183,38 @@ def _tokens_and_ids() -> dict[str, str]:
     }  # fmt: skip
     db.session.commit()
     return environment
+
+
+def _rest_of_district(count: int) -> None:
+    """The district's other workers, one household each, over the other townships: a desk's
+    lists and searches pick its township's workers out of all of them, as in service (a plan
+    PostgreSQL kept for a prepared search once walked every worker of the district)."""
+    desk_township = db.session.scalar(db.select(Worker.township_id).limit(1))
+    townships = [t for t in db.session.scalars(db.select(Township.id)) if t != desk_township]
+    today = clock.today()
+    for start in range(0, count, 10_000):
+        numbers = range(start, min(start + 10_000, count))
+        homes = db.session.execute(
+            db.insert(Household).returning(Household.id, Household.township_id,
+                                           sort_by_parameter_order=True),
+            [{"township_id": townships[n % len(townships)], "category": "registered_poor",
+              "dibao": False, "tekun": False} for n in numbers],
+        ).all()  # fmt: skip
+        db.session.execute(db.insert(Worker), [
+            _other_worker(DESK_WORKERS + n + 1, home, today)
+            for n, home in zip(numbers, homes, strict=True)])  # fmt: skip
+    db.session.commit()
+
+
+def _other_worker(number: int, home, today) -> dict:
+    birth = date(1960, 1, 1) + timedelta(days=number % 16_000)
+    return {
+        "household_id": home.id, "township_id": home.township_id, "name": f"工人{number}",
+        # Born elsewhere (500102), so no number repeats one of the desk's workers'.
+        "id_number": make_id_number("500102", birth, number // 16_000), "sex": "male",
+        "birth_date": birth, "ability": "ordinary", "skills": [], "wish_scope": "anywhere",
+        "wish_provinces": [], "status": "seeking", "status_since": today, "health": "healthy",
+    }  # fmt: skip
 
 
 def _candidates(employer_id: int, count: int) -> None:

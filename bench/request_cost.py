@@ -3,8 +3,8 @@
     .venv/bin/python bench/request_cost.py [--requests 1000]
 
 On PostgreSQL (``DATABASE_URL`` or the local test database), the same data and requests as
-bench/load.py (5,000 openings, 2,000 seeking workers of one
-township; a desk searching, opening workers, matching and referring; an employer listing its
+bench/load.py (5,000 openings, 100,000 workers, the desk's township's 2,000 seeking; a desk
+searching, opening workers, matching and referring; an employer listing its
 referrals and openings), sent through Flask's test client, so no server, network or load
 generator is counted. Prints, per request: CPU milliseconds of this process (``process_time``
 over the run, after a warm-up) and the SQL statements it sent. With PostgreSQL's own share
