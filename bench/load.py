@@ -1,15 +1,15 @@
 """Benchmark: district peak traffic against gunicorn on PostgreSQL, load generator included.
 
     .venv/bin/pip install -e ".[bench]"   # locust
-    .venv/bin/python bench/load.py [--seconds 30] [--users 40] [--gunicorn-workers 4] [--threads 3]
+    .venv/bin/python bench/load.py [--seconds 30] [--users 40] [--gunicorn-workers 3] [--threads 1]
                                    [--scenarios mix,matches,bare,pk,rank] [--calm-users 12]
 
 Builds a throwaway PostgreSQL schema (bench/databases.py) with the district generator's 5,000
 openings and 100,000 workers (the 2,000 the desk's requests name seek work in its township),
-starts gunicorn on loopback (4 workers of 3 threads, as deploy/gunicorn.conf.py on 2 cores;
-app preloaded), and runs locust headless, bounded in time: the mix (desks searching, opening
+starts gunicorn on loopback (3 sync workers, as deploy/gunicorn.conf.py on 2 cores; app
+preloaded), and runs locust headless, bounded in time: the mix (desks searching, opening
 workers, matching, referring; employers reading), the matches endpoint alone, each also with
-fewer users (about as many as the server's threads, so requests seldom queue), and, when wrk
+fewer users (a few per worker, so requests queue less), and, when wrk
 is installed, each once more from wrk (bench/wrk.lua), whose own cost is small.
 Then, as calibration, the issue's three reference apps (bench/bare.py: bare JSON, one
 primary-key query, ranking 50 of 5,000 openings by sparse cosine) under the same gunicorn and
@@ -93,8 +93,8 @@ def main() -> None:
             for scenario in ("mix", "matches"):
                 if scenario in options.scenarios:
                     _locust(scenario, port, environment, options)
-                    # Again with about as many users as workers, so requests seldom queue:
-                    # the latency a desk sees, and (fewer idle connections) more throughput.
+                    # Again with fewer users, so requests queue less: closer to the latency
+                    # a desk sees (at 40 users, most of a request's time is its wait in line).
                     if options.calm_users:
                         _locust(scenario, port, environment, options, users=options.calm_users)
                     if WRK:
@@ -142,10 +142,10 @@ def _options():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=30)
     parser.add_argument("--users", type=int, default=40)
-    parser.add_argument("--gunicorn-workers", type=int, default=4)
+    parser.add_argument("--gunicorn-workers", type=int, default=3)
     parser.add_argument("--calm-users", type=int, default=12,
                         help="users of a second run of each scenario (0: none)")  # fmt: skip
-    parser.add_argument("--threads", type=int, default=3,
+    parser.add_argument("--threads", type=int, default=1,
                         help="threads per worker (> 1: gthread workers; 1: sync)")  # fmt: skip
     parser.add_argument("--scenarios", default="mix,matches,bare,pk,rank",
                         help="comma-separated, of mix, matches and the reference apps "

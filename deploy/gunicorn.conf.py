@@ -1,4 +1,4 @@
-"""gunicorn settings for production: threaded workers, logs without ID numbers or phones.
+"""gunicorn settings for production: sync workers, logs without ID numbers or phones.
 
 DATABASE_URL=postgresql://… SECRET_KEY=… gunicorn -c deploy/gunicorn.conf.py "jobs_app:create_app()"
 """
@@ -7,18 +7,22 @@ import multiprocessing
 import os
 
 bind = os.environ.get("BIND", "127.0.0.1:8000")
-# Threaded workers keep connections alive (a sync worker closes each one) and overlap a
-# request's waits on PostgreSQL with another's work. On 2 cores (bench/load.py, locust on the
-# same cores) 4 workers x 3 threads served matches at 420-430 req/s where 8 sync workers
-# served 260 and 6 x 2 or 4 x 4 threads 345-400; the mix 255-280 against 210.
-workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2))
-worker_class = "gthread"
-threads = int(os.environ.get("WEB_THREADS", 3))
-keepalive = 5
+# A request is CPU-bound Python (a few ms) around short waits on PostgreSQL, so threads
+# within a worker mostly queue for the GIL, and a kept-alive connection stays on the worker
+# that took it while another may idle. On 2 cores (bench/load.py, locust at 40 users on the
+# same cores, alternating runs) 3 sync workers served the district's peak mix at 474-520
+# req/s in most runs, p95 84-95 ms, where 4 workers x 3 threads served 333-444, p95 210-290
+# ms; 8 sync workers served less (processes contending for the cores). A sync worker
+# serves one request at a time and closes each connection: put a proxy that buffers requests
+# and answers (nginx does by default) in front, so a slow client never holds a worker.
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() + 1))
+worker_class = "sync"
 # Import once in the master and fork: workers start at once and share the imported code.
 # No database connection is opened before the fork (engines connect lazily).
 preload_app = True
-timeout = 60
+# A sync worker silent this long is restarted: the longest requests (a 100,000-row import
+# through the API, planning 2,000 passengers' buses) take ~25 s.
+timeout = 120
 graceful_timeout = 30
 max_requests = 5000  # recycle workers now and then; each rebuilds its matching index lazily
 max_requests_jitter = 500
