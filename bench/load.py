@@ -1,16 +1,16 @@
 """Benchmark: district peak traffic against gunicorn on PostgreSQL, load generator included.
 
     .venv/bin/pip install -e ".[bench]"   # locust
-    .venv/bin/python bench/load.py [--seconds 30] [--users 40] [--gunicorn-workers 3] [--threads 1]
+    .venv/bin/python bench/load.py [--seconds 30] [--users 40] [--gunicorn-workers N] [--threads N]
                                    [--scenarios mix,matches,bare,pk,rank] [--calm-users 12]
 
 Builds a throwaway PostgreSQL schema (bench/databases.py) with the district generator's 5,000
 openings and 100,000 workers (the 2,000 the desk's requests name seek work in its township),
-starts gunicorn on loopback (3 sync workers, as deploy/gunicorn.conf.py on 2 cores; app
-preloaded), and runs locust headless, bounded in time: the mix (desks searching, opening
-workers, matching, referring; employers reading), the matches endpoint alone, each also with
-fewer users (a few per worker, so requests queue less), and, when wrk
-is installed, each once more from wrk (bench/wrk.lua), whose own cost is small.
+starts gunicorn on loopback (as many workers and threads as deploy/gunicorn.conf.py gives this
+machine: cores + 1 sync workers; app preloaded), and runs locust headless, bounded in time: the
+mix (desks searching, opening workers, matching, referring; employers reading), the matches
+endpoint alone, each also with fewer users (a few per worker, so requests queue less), and,
+when wrk is installed, each once more from wrk (bench/wrk.lua), whose own cost is small.
 Then, as calibration, the issue's three reference apps (bench/bare.py: bare JSON, one
 primary-key query, ranking 50 of 5,000 openings by sparse cosine) under the same gunicorn and
 locust: what this machine gives for the work the issue's reference figures were taken on.
@@ -26,6 +26,7 @@ import argparse
 import csv
 import json
 import os
+import runpy
 import secrets
 import shutil
 import socket
@@ -139,13 +140,15 @@ def peak_world() -> Iterator[PeakWorld]:
 
 
 def _options():
+    # The server as deployed: its worker count and threads come from the production settings.
+    deployed = runpy.run_path(str(ROOT / "deploy" / "gunicorn.conf.py"))
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=30)
     parser.add_argument("--users", type=int, default=40)
-    parser.add_argument("--gunicorn-workers", type=int, default=3)
+    parser.add_argument("--gunicorn-workers", type=int, default=deployed["workers"])
     parser.add_argument("--calm-users", type=int, default=12,
                         help="users of a second run of each scenario (0: none)")  # fmt: skip
-    parser.add_argument("--threads", type=int, default=1,
+    parser.add_argument("--threads", type=int, default=deployed.get("threads", 1),
                         help="threads per worker (> 1: gthread workers; 1: sync)")  # fmt: skip
     parser.add_argument("--scenarios", default="mix,matches,bare,pk,rank",
                         help="comma-separated, of mix, matches and the reference apps "
